@@ -1,0 +1,2 @@
+export { writeTree, insideOrThrow, OUTPUT_MARKER, UnsafeOutputError, type OutputFiles } from './write-tree.js'
+export { safeFileName } from './safe-file-name.js'
