@@ -1,0 +1,8 @@
+export type { AttackCatalogue, CatalogueTactic, CatalogueTechnique } from './catalogue.js'
+export { tacticTags } from './catalogue.js'
+export { loadCatalogue, readCatalogue, BUNDLED_CATALOGUE_PATH } from './load-catalogue.js'
+export { tacticByTag, tacticById, techniqueById, subTechniquesOf } from './catalogue-index.js'
+export { resolveTags, techniqueUrl, tacticUrl, type ResolvedTags } from './resolve-tags.js'
+export { catalogueFromCatalog } from './catalogue-from-catalog.js'
+export { catalogueFromStix } from './catalogue-from-stix.js'
+export { mergeCatalogues } from './merge-catalogues.js'

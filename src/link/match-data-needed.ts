@@ -1,0 +1,52 @@
+/** ATC's two ways of matching Data Needed against one rule document's logsource. */
+import type { DataSource } from '../model.js'
+import type { Logsource } from './logsource.js'
+import { pyIntText, pyIter, pyStr } from './py-semantics.js'
+import { samePyValue } from './selection-analysis.js'
+
+// ATC never lists the plain 4688 Data Needed for a selection on command lines (the "with command line" one covers it).
+const PLAIN_PROCESS_CREATION = 'DN_0001_4688_windows_process_creation'
+
+/**
+ * Event-ID based, per selection: Data Needed on the same platform (and channel, when the
+ * logsource has both) whose title's third `_`-part, read as an integer, is one of the ids.
+ */
+export function matchByEventIds(dataNeeded: readonly DataSource[], logsource: Logsource, eventIds: readonly unknown[], hasCommandLine: boolean): string[] {
+  const out: string[] = []
+  for (const dn of byLogsource(dataNeeded, logsource)) {
+    if (hasCommandLine && dn.title === PLAIN_PROCESS_CREATION) continue
+    const part = dn.title.split('_')[2]
+    const id = part === undefined ? null : pyIntText(part)
+    // One entry per matching id, as ATC appends them (the caller de-duplicates).
+    for (const eid of eventIds) if ((id ?? 'None') === pyStr(eid)) out.push(dn.title)
+  }
+  return out
+}
+
+/**
+ * Field based, per document: Data Needed whose `fields` hold every field the document uses, then
+ * for `process_creation` the same platform with `process_creation` in the title; else platform and
+ * channel both equal when the logsource has both; else the same platform.
+ */
+export function matchByFields(dataNeeded: readonly DataSource[], logsource: Logsource, fields: readonly unknown[]): string[] {
+  const out: string[] = []
+  for (const dn of dataNeeded) {
+    const known = pyIter(dn.doc.fields)
+    if (!fields.every((f) => known.some((k) => samePyValue(k, f)))) continue
+    if (logsource.get('category') === 'process_creation') {
+      if (samePyValue(logsource.get('platform'), dn.doc.platform) && dn.title.includes('process_creation')) out.push(dn.title)
+    } else if (sameLogsource(logsource, dn)) {
+      out.push(dn.title)
+    }
+  }
+  return out
+}
+
+function byLogsource(dataNeeded: readonly DataSource[], logsource: Logsource): DataSource[] {
+  return dataNeeded.filter((dn) => sameLogsource(logsource, dn))
+}
+
+function sameLogsource(logsource: Logsource, dn: DataSource): boolean {
+  if (!samePyValue(logsource.get('platform'), dn.doc.platform)) return false
+  return !(logsource.has('platform') && logsource.has('channel')) || samePyValue(logsource.get('channel'), dn.doc.channel)
+}
