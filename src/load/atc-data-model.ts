@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics.js'
+import { compareDiagnostics, type Diagnostic } from '../diagnostics.js'
 import type { DataSource } from '../model.js'
 import { PyDict, type PyValue } from '../render/atc-data-py-value.js'
 import { pyStr, pyStrip } from '../render/atc-data-py-str.js'
@@ -15,8 +15,8 @@ export interface DataNeeded {
   title: string
   author: string
   description: string
-  /** Logging Policy titles; the literal `None` stands for "no policy exists". */
-  loggingPolicy: string[]
+  /** Logging Policy titles; `null` where the document says `None` (the generator's "not existing" mark). */
+  loggingPolicy: (string | null)[]
   /** `null` when the document has none: the card then has no Mitigation Policy row. */
   mitigationPolicy: string[] | null
   references: string[]
@@ -67,7 +67,7 @@ export function readDataNeeded(source: DataSource): Checked<DataNeeded> {
     author: r.text('author'),
     description: r.required('description', r.stripped),
     // the generator sets this key even when absent, and a missing list stops it
-    loggingPolicy: r.required('loggingpolicy', (key) => r.list(key, { wrapString: true })),
+    loggingPolicy: r.required('loggingpolicy', (key) => r.titles(key, 'None')),
     mitigationPolicy: r.optionalList('mitigation_policy'),
     references: r.list('references', { wrapString: true }),
     platform: r.text('platform'),
@@ -78,7 +78,7 @@ export function readDataNeeded(source: DataSource): Checked<DataNeeded> {
     sample: r.block('sample'),
     enrichedSample: r.block('enriched_sample'),
   }
-  return { value, diagnostics: r.diagnostics }
+  return { value, diagnostics: r.sortedDiagnostics() }
 }
 
 export function readLoggingPolicy(source: DataSource): Checked<LoggingPolicy> {
@@ -93,7 +93,7 @@ export function readLoggingPolicy(source: DataSource): Checked<LoggingPolicy> {
     references: r.list('references'),
     configuration: r.block('configuration'),
   }
-  return { value, diagnostics: r.diagnostics }
+  return { value, diagnostics: r.sortedDiagnostics() }
 }
 
 export function readEnrichment(source: DataSource): Checked<Enrichment> {
@@ -109,13 +109,15 @@ export function readEnrichment(source: DataSource): Checked<Enrichment> {
     newFields: r.listOrNone('new_fields'),
     config: r.text('config'),
   }
-  return { value, diagnostics: r.diagnostics }
+  return { value, diagnostics: r.sortedDiagnostics() }
 }
 
 /** Reads one document's fields with jinja2's rules; collects diagnostics instead of throwing. */
 class FieldReader {
   readonly diagnostics: Diagnostic[] = []
   private readonly fields: PyDict
+  /** False when the document is not a map: one error says so, no per-field noise follows. */
+  private readonly isMap: boolean
   private readonly yaml: YamlSource | undefined
 
   constructor(
@@ -131,6 +133,7 @@ class FieldReader {
     }
     // Hand-made sources (no text) or unreadable text: fall back to the plain JS document.
     if (root === undefined) root = toPy(source.doc)
+    this.isMap = root instanceof PyDict
     if (root instanceof PyDict) {
       this.fields = root
     } else {
@@ -156,23 +159,25 @@ class FieldReader {
 
   /** A field the generator cannot do without: warn when absent, read it anyway. */
   required<T>(key: string, read: (key: string) => T): T {
-    if (!this.fields.has(key)) this.report(undefined, 'atc-missing-field', `${this.kind} has no '${key}', expected one`)
+    if (this.isMap && !this.fields.has(key)) this.report(undefined, 'atc-missing-field', `${this.kind} has no '${key}', expected one`)
     return read(key)
   }
 
   /** `{% for item in key %}`; `wrapString` is the generator's own fix-up of a single string into a list. */
   list(key: string, options: { wrapString?: boolean } = {}): string[] {
-    const value = this.fields.get(key)
-    if (value === undefined) return []
-    if (typeof value === 'string' && options.wrapString) return [value]
-    return this.items(key, value)
+    return this.loop(key, options.wrapString ?? false).map(pyStr)
+  }
+
+  /** Like `list` (string wrapped), with `null` for an item that is exactly `placeholder`. */
+  titles(key: string, placeholder: string): (string | null)[] {
+    return this.loop(key, true).map((item) => (item === placeholder ? null : pyStr(item)))
   }
 
   /** A list that may be left out (`is not none` in the template). */
   optionalList(key: string): string[] | null {
     const value = this.fields.get(key)
     if (value === undefined || value === null) return null
-    return typeof value === 'string' ? [value] : this.items(key, value)
+    return typeof value === 'string' ? [value] : this.items(key, value).map(pyStr)
   }
 
   /** `{% if key is defined and key|length %}<ul>{% for … %}</ul>{% else %} None{% endif %}`. */
@@ -180,7 +185,7 @@ class FieldReader {
     const value = this.fields.get(key)
     if (value === undefined) return null
     const items = this.items(key, value)
-    return items.length > 0 ? items : null
+    return items.length > 0 ? items.map(pyStr) : null
   }
 
   /** `{% if key is defined and key|length %}…{{ key }}…{% endif %}`: a text section shown when not empty. */
@@ -197,10 +202,16 @@ class FieldReader {
     return pyStr(value)
   }
 
+  private loop(key: string, wrapString: boolean): PyValue[] {
+    const value = this.fields.get(key)
+    if (value === undefined) return []
+    return typeof value === 'string' && wrapString ? [value] : this.items(key, value)
+  }
+
   /** What jinja2's for loop visits: list items, dict keys, a string's characters. */
-  private items(key: string, value: PyValue): string[] {
-    if (Array.isArray(value)) return value.map(pyStr)
-    if (value instanceof PyDict) return value.entries.map(([k]) => pyStr(k))
+  private items(key: string, value: PyValue): PyValue[] {
+    if (Array.isArray(value)) return value
+    if (value instanceof PyDict) return value.entries.map(([k]) => k)
     if (typeof value === 'string') {
       this.report(key, 'atc-field-type', `'${key}' is a single text, expected a list; atc-data lists each of its characters`)
       return [...value]
@@ -210,7 +221,11 @@ class FieldReader {
       return []
     }
     this.report(key, 'atc-field-type', `'${key}' is ${describe(value)}, expected a list`)
-    return [pyStr(value)]
+    return [value]
+  }
+
+  sortedDiagnostics(): Diagnostic[] {
+    return [...this.diagnostics].sort(compareDiagnostics)
   }
 
   private report(key: string | undefined, code: string, message: string, severity: Diagnostic['severity'] = 'warning'): void {

@@ -100,7 +100,7 @@ export function parsePyYaml(path: string, text: string): PyYamlDocument {
   let value: PyValue | undefined
   if (first && first.errors.length === 0) {
     try {
-      value = toPy(first.toJS({ mapAsMap: true }))
+      value = toPy(first.toJS({ mapAsMap: true }), 'float')
     } catch (error) {
       // e.g. an alias expanded too often: report it rather than fail the build
       const { line, col } = lineCounter.linePos(first.range[0])
@@ -110,11 +110,16 @@ export function parsePyYaml(path: string, text: string): PyYamlDocument {
   return { value, source: { path, text, documents: list, lineCounter }, diagnostics }
 }
 
-/** Converts `toJS({ mapAsMap: true })` output; also accepts plain JS (e.g. a hand-made DataSource.doc). */
-export function toPy(value: unknown): PyValue {
+/**
+ * Converts `toJS({ mapAsMap: true })` output, where ints are already `bigint` and every number is a
+ * float (`numbers: 'float'`), or plain JS such as a hand-made DataSource.doc, where a whole number
+ * reads as an int (`numbers: 'guess'`).
+ */
+export function toPy(value: unknown, numbers: 'float' | 'guess' = 'guess'): PyValue {
+  const convert = (item: unknown) => toPy(item, numbers)
   if (value === null || value === undefined) return null
-  if (Array.isArray(value)) return value.map(toPy)
-  if (value instanceof Map) return new PyDict([...value].map(([k, v]) => [toPy(k), toPy(v)] as const))
+  if (Array.isArray(value)) return value.map(convert)
+  if (value instanceof Map) return new PyDict([...value].map(([k, v]) => [convert(k), convert(v)] as const))
   if (value instanceof PyDate || value instanceof PyDateTime || value instanceof PyDict) return value
   if (value instanceof Date) return fromJsDate(value)
   switch (typeof value) {
@@ -123,9 +128,9 @@ export function toPy(value: unknown): PyValue {
     case 'boolean':
       return value
     case 'number':
-      return Number.isInteger(value) ? BigInt(value) : value
+      return numbers === 'guess' && Number.isInteger(value) ? BigInt(value) : value
     case 'object':
-      return new PyDict(Object.entries(value).map(([k, v]) => [k, toPy(v)] as const))
+      return new PyDict(Object.entries(value).map(([k, v]) => [k, convert(v)] as const))
     default:
       return String(value)
   }
