@@ -29,9 +29,14 @@ function reparse(rule: RuleSource): YamlMap[] {
   // `&` is also YAML's anchor sign: when the escaped text no longer parses, escape the values instead.
   if (diagnostics.length > 0) return rule.documents.map((d) => escapeDeep(d) as YamlMap)
   const out: YamlMap[] = []
-  for (const doc of source.documents) {
-    const value = doc.toJS({ maxAliasCount: 1000 }) as unknown
-    if (isPyMap(value)) out.push(value as YamlMap)
+  try {
+    for (const doc of source.documents) {
+      const value = doc.toJS({ maxAliasCount: 1000 }) as unknown
+      if (isPyMap(value)) out.push(value as YamlMap)
+    }
+  } catch {
+    // An alias whose anchor the escaping renamed (`&a` → `&amp;a`) no longer resolves.
+    out.length = 0
   }
   return out.length ? out : rule.documents.map((d) => escapeDeep(d) as YamlMap)
 }
