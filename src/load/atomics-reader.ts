@@ -92,7 +92,10 @@ export class AtomicsReader {
     const source = this.loadSource()
     const doc = source?.documents[0]
     if (!source || !doc) return { line: 1, col: 1 }
-    return keyPositionOf(source, doc, steps)
+    // A missing field is reported at the key of the mapping that should hold it.
+    let at = steps
+    while (at.length > 1 && exactNode(doc.contents as Node | null, at) === null) at = at.slice(0, -1)
+    return keyPositionOf(source, doc, at)
   }
 
   private loadSource(): YamlSource | null {

@@ -171,9 +171,10 @@ function rubyInteger(text: string): bigint {
 
 // Psych builds a Time; Time#to_s prints `YYYY-MM-DD HH:MM:SS UTC` for `Z`, else local time (taken as UTC here).
 function timeText(text: string): Loaded | null {
-  const [date, time] = text.split(/[ tT]/, 2) as [string, string | undefined]
-  const d = /^(-?\d{4})-(\d{1,2})-(\d{1,2})/.exec(date)
-  const t = time === undefined ? null : /(\d+:\d+:\d+)(?:\.(\d*))?\s*(Z|[-+]\d+(:\d\d)?)?/.exec(time.trim())
+  // Ruby's split(/[ tT]/, 2) keeps the remainder whole (JS's limit would drop it).
+  const cut = text.search(/[ tT]/)
+  const d = /^(-?\d{4})-(\d{1,2})-(\d{1,2})/.exec(text.slice(0, cut))
+  const t = /(\d+:\d+:\d+)(?:\.(\d*))?\s*(Z|[-+]\d+(:\d\d)?)?/.exec(text.slice(cut + 1))
   if (!d || !t) return null
   const [hh, mm, ss] = t[1]!.split(':').map(Number) as [number, number, number]
   let ms = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), hh, mm, ss)
