@@ -143,6 +143,10 @@ function readPlatforms(r: AtomicsReader, value: unknown, at: Step[]): string[] {
 
 function readInputs(r: AtomicsReader, value: unknown, at: Step[]): InputArgument[] {
   if (value === undefined) return []
+  if (value === null) {
+    r.report(at, 'is empty; add arguments or remove the key', 'atomics-shape', 'warning')
+    return []
+  }
   if (!isObj(value)) {
     r.report(at, `expected a mapping of argument name to {description, type, default}, got ${describe(value)}`, 'atomics-shape')
     return []

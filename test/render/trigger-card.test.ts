@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import type { AtomicsSource, YamlMap } from '../../src/model.js'
@@ -147,5 +148,67 @@ echo hi
   it('renders something readable for a broken document instead of throwing', () => {
     const card = renderTriggerCard({ atomics: { path: 'x.yaml', techniqueId: 't1000', text: '', doc: {} }, description: 'D' })
     expect(card).toBe('# T1000 - \n\n## Description from ATT&CK\n\n> D\n\n[Source](https://attack.mitre.org/techniques/T1000)\n\n## Atomic Tests\n\n\n')
+  })
+})
+
+describe('renderTriggerCard on arbitrary input', () => {
+  it('never throws, whatever the document holds', () => {
+    const scalar = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.date({ noInvalidDate: true }))
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(fc.string(), tie('node'), { maxKeys: 3 })),
+    })).node
+    const test = fc.record(
+      {
+        name: value,
+        description: value,
+        supported_platforms: value,
+        input_arguments: fc.oneof(value, fc.dictionary(fc.string(), fc.record({ description: value, type: value, default: value }, { requiredKeys: [] }))),
+        executor: fc.oneof(value, fc.record({ name: fc.oneof(value, fc.constantFrom('sh', 'manual', 'command_prompt')), command: value, steps: value, cleanup_command: value, elevation_required: value }, { requiredKeys: [] })),
+        dependencies: fc.oneof(value, fc.array(fc.record({ description: value, prereq_command: value, get_prereq_command: value }, { requiredKeys: [] }), { maxLength: 2 })),
+        dependency_executor_name: value,
+      },
+      { requiredKeys: [] },
+    )
+    const doc = fc.oneof(value, fc.record({ attack_technique: value, display_name: value, atomic_tests: fc.oneof(value, fc.array(test, { maxLength: 3 })) }, { requiredKeys: [] }))
+    fc.assert(
+      fc.property(doc, fc.option(fc.string(), { nil: undefined }), (d, description) => {
+        const card = renderTriggerCard({ atomics: { path: 'x.yaml', techniqueId: 'T1000', text: '', doc: d as never }, description })
+        expect(card.startsWith('# ')).toBe(true)
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
+describe('renderTriggerCard with tricky plain scalars in the source', () => {
+  it('never throws when any field holds a scalar YAML loaders disagree on', () => {
+    const tricky = fc.constantFrom('yes', 'y', 'N', 'NuLL', '~', '', '1e3', '08', '0755', '1:30', '1:30.5', '1,000', '-.inf', '.NaN', '+.inf', '.', ':sym',
+      ':"q"', '2024-02-30', '2024-1-5', '2001-12-14t21:59:43.10-05:00', '12345678901234567890', '[]', '{}', '!!str 10', '"yes"', '0x_', '0b', '1_000.5')
+    const slots = 9
+    fc.assert(
+      fc.property(fc.array(tricky, { minLength: slots, maxLength: slots }), (v) => {
+        const text = `attack_technique: ${v[0]}
+display_name: ${v[1]}
+atomic_tests:
+- name: ${v[2]}
+  description: ${v[3]}
+  supported_platforms: [${v[4]}]
+  input_arguments:
+    ${v[5] || 'k'}:
+      description: d
+      type: string
+      default: ${v[6]}
+  executor:
+    name: sh
+    elevation_required: ${v[7]}
+    command: x
+    cleanup_command: ${v[8]}
+`
+        const doc = parse(text, { version: '1.1' }) as YamlMap
+        const card = renderTriggerCard({ atomics: { path: 'x.yaml', techniqueId: 'T1000', text, doc }, description: 'd' })
+        expect(card).toContain('## Atomic Tests')
+      }),
+      { numRuns: 300 },
+    )
   })
 })
