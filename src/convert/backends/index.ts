@@ -1,0 +1,20 @@
+import type { BackendName } from '../../model.js'
+import type { TextBackend } from '../text-backend.js'
+import { esQsBackend } from './es-qs.js'
+import { graylogBackend } from './graylog.js'
+
+export const BACKEND_TABLE: Partial<Record<BackendName, TextBackend>> = {
+  'es-qs': esQsBackend,
+  graylog: graylogBackend,
+}
+
+/** The bundled configuration each backend used for the wiki (graylog and grep ran without one). */
+export const DEFAULT_CONFIG_OF: Readonly<Record<BackendName, string | null>> = {
+  powershell: 'powershell',
+  'es-qs': 'winlogbeat',
+  'xpack-watcher': 'winlogbeat',
+  graylog: null,
+  splunk: 'splunk-windows',
+  logpoint: 'logpoint-windows',
+  grep: null,
+}

@@ -1,0 +1,97 @@
+import { isTyped, type ModValue } from '../sigma/modifiers/modifier-value.js'
+import type { SearchNode } from './search-tree.js'
+
+type Node = SearchNode | null
+type Branch = Extract<SearchNode, { t: 'and' | 'or' }>
+
+/**
+ * Simplifies a query tree the way the legacy converter did, so output matches it byte for byte:
+ * sub-expressions are dropped, then repeatedly: empty and single-item AND/OR collapse, duplicates go,
+ * nested same-type AND/OR merge (only when every child is of that type or a field comparison),
+ * double negations cancel. (The legacy optimizer could also factor out items common to all children;
+ * the recorded output shows that step was not active.) Finally every AND/OR gets its parentheses back. The operand of a NOT is left untouched.
+ * The tree is modified in place; it is freshly built for each conversion.
+ */
+export function optimizeTree(tree: SearchNode): SearchNode {
+  let node: Node = strip(tree)
+  for (;;) {
+    const [next, changed] = optimizeNode(node, false)
+    node = next
+    if (!changed) break
+  }
+  return node ? unstrip(node) : { t: 'and', items: [] }
+}
+
+function strip(node: SearchNode): SearchNode {
+  if (node.t === 'sub') return strip(node.item)
+  if (node.t === 'and' || node.t === 'or') node.items = node.items.map(strip)
+  return node
+}
+
+function unstrip(node: SearchNode): SearchNode {
+  if (node.t !== 'and' && node.t !== 'or') return node
+  node.items = node.items.map(unstrip)
+  return { t: 'sub', item: node }
+}
+
+function optimizeNode(node: Node, changes: boolean): [Node, boolean] {
+  if (!node) return [node, changes]
+  if (node.t === 'and' || node.t === 'or') {
+    const items = node.items as Node[]
+    if (items.length === 0) return [null, true]
+    if (items.includes(null)) {
+      node.items = items.filter((i): i is SearchNode => i !== null)
+      return optimizeNode(node, true)
+    }
+    if (items.length === 1) return optimizeNode(items[0]!, true)
+    const unique = orderedUnique(node.items)
+    if (unique.length < node.items.length) {
+      node.items = unique
+      return optimizeNode(node, true)
+    }
+    if (node.items.some((c) => c.t === node.t) && node.items.every((c) => c.t === node.t || c.t === 'map')) {
+      node.items = node.items.flatMap((c) => (c.t === node.t ? (c as Branch).items : [c]))
+      return optimizeNode(node, true)
+    }
+  } else if (node.t === 'not') {
+    const inner = node.item
+    if (inner.t === 'not') return optimizeNode(inner.item, true)
+    if (inner.t === 'null') return optimizeNode({ t: 'notnull', field: inner.field }, true)
+    if (inner.t === 'notnull') return optimizeNode({ t: 'null', field: inner.field }, true)
+    const [item, changed] = optimizeNode(inner, changes)
+    node.item = item ?? inner
+    return [node, changes || changed]
+  } else {
+    return [node, changes]
+  }
+  let changed = changes
+  node.items = node.items.map((item) => {
+    const [next, c] = optimizeNode(item, changes)
+    if (c) changed = true
+    return next as SearchNode
+  })
+  return [node, changed]
+}
+
+function orderedUnique(items: SearchNode[]): SearchNode[] {
+  const out: SearchNode[] = []
+  for (const item of items) if (!out.some((o) => nodeEquals(o, item))) out.push(item)
+  return out
+}
+
+/** Field comparisons and keywords compare by value (Python tuples and strings); other nodes by identity. */
+export function nodeEquals(a: SearchNode, b: SearchNode): boolean {
+  if (a === b) return true
+  if (a.t === 'map' && b.t === 'map') return a.field === b.field && valueEquals(a.value, b.value)
+  if (a.t === 'value' && b.t === 'value') return a.value === b.value
+  return false
+}
+
+function valueEquals(a: ModValue, b: ModValue): boolean {
+  if (a === b) return true
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => valueEquals(x, b[i]!))
+  if (a instanceof Uint8Array && b instanceof Uint8Array) return a.length === b.length && a.every((x, i) => x === b[i])
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime()
+  if (isTyped(a) || isTyped(b)) return false
+  return false
+}

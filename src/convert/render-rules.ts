@@ -1,0 +1,72 @@
+import type { ConversionConfig } from './config/conversion-config.js'
+import { buildSearch } from './build-search.js'
+import { ConversionFailure, type SearchNode } from './search-tree.js'
+import { QueryWriter, type RenderState, type TextBackend } from './text-backend.js'
+import type { Aggregation } from '../sigma/condition-ast.js'
+import { readSigmaRule, type SigmaRule } from '../sigma/sigma-rule.js'
+import type { RuleDocument } from '../sigma/rule-documents.js'
+
+export interface RenderedRule {
+  /** Query text per condition (null when the backend produced nothing). */
+  output: string | null
+}
+
+export type RenderOutcome =
+  | { ok: true; outputs: (string | null)[]; state: RenderState }
+  | { ok: false; failure: ConversionFailure; outputs: (string | null)[]; state: RenderState }
+
+interface Prepared {
+  rule: SigmaRule
+  searches: { tree: SearchNode; agg: Aggregation | null }[]
+}
+
+/**
+ * Converts every rule document of a file in one go, the way the legacy converter did: all rules are
+ * parsed first (a parse problem in any stops the file), then rendered one after the other with shared
+ * backend state. `extended` turns on the features the legacy converter lacked.
+ */
+export function renderRules(backend: TextBackend, config: ConversionConfig, docs: RuleDocument[], extended: boolean): RenderOutcome {
+  const prepared: Prepared[] = []
+  const state = backend.newState?.() ?? {}
+  const outputs: (string | null)[] = []
+  try {
+    for (const d of docs) prepared.push(prepare(backend, config, d, extended))
+    for (const p of prepared) outputs.push(renderPrepared(backend, config, p, extended, state))
+    return { ok: true, outputs, state }
+  } catch (e) {
+    return { ok: false, failure: asFailure(e), outputs, state }
+  }
+}
+
+export function prepare(backend: TextBackend, config: ConversionConfig, d: RuleDocument, extended: boolean): Prepared {
+  if (d.kind === 'correlation') throw new ConversionFailure('Sigma correlation rules are not convertible by this backend', 'unsupported')
+  if (d.kind === 'filter') throw new ConversionFailure('Sigma filter rules are not convertible by this backend', 'unsupported')
+  const rule = readSigmaRule(d.doc)
+  if (rule.errors.length > 0) throw new ConversionFailure(rule.errors[0]!, 'invalid')
+  const searches = rule.conditions.map((c) => {
+    if (!c.parsed.ok) throw new ConversionFailure(`condition: ${c.parsed.error.message} at offset ${c.parsed.error.offset}`, 'invalid')
+    const tree = buildSearch(rule, c.parsed.value.search, { config, indexField: backend.indexField, extended })
+    return { tree, agg: c.parsed.value.aggregation }
+  })
+  return { rule, searches }
+}
+
+export function renderPrepared(backend: TextBackend, config: ConversionConfig, p: Prepared, extended: boolean, state: RenderState): string | null {
+  const mode = backend.conditions ?? 'single'
+  if (mode === 'single' && p.searches.length > 1 && !extended) throw new ConversionFailure("Base backend doesn't support multiple conditions")
+  const searches = mode === 'first' ? p.searches.slice(0, 1) : p.searches
+  const parts: string[] = []
+  for (const s of searches) {
+    const w = new QueryWriter(backend, { rule: p.rule, config, extended }, state)
+    const query = backend.finish(w, w.gen(s.tree), s.agg)
+    if (query) parts.push(query)
+  }
+  return parts.length > 0 ? parts.join('\n') : null
+}
+
+export function asFailure(e: unknown): ConversionFailure {
+  if (e instanceof ConversionFailure) return e
+  // A bug in this converter must not take the build down: report it as a failed conversion.
+  const message = e instanceof Error ? e.message : String(e)
+  return new ConversionFailure(`internal error: ${message}`, 'unsupported')
+}
