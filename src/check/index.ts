@@ -1,0 +1,7 @@
+export type { Check, CheckContext, CheckedFile, DataFile, FileKind, Finding, RuleFile } from './check.js'
+export { CHECKS, CHECKS_BY_ID } from './registry.js'
+export { runChecks } from './run-checks.js'
+export { createCheckContext, assembleContext, type CheckRequest } from './create-check-context.js'
+export { listTargets } from './collect-check-files.js'
+export { readCheckedFile } from './read-checked-file.js'
+export { FINDING_FORMATS, summarise, type CheckSummary } from './format-findings.js'
