@@ -6,6 +6,7 @@ import type { DefinitionBody, DetectionItem, SigmaRule } from '../sigma/sigma-ru
 import type { ConversionConfig } from './config/conversion-config.js'
 import { conditionalTargets, type RuleValues } from './config/field-mapping.js'
 import { matchLogsource } from './config/match-logsource.js'
+import { ruleValues } from './config/rule-values.js'
 import { optimizeTree } from './optimize-tree.js'
 import { and, ConversionFailure, mapItem, or, sub, type SearchNode } from './search-tree.js'
 
@@ -137,23 +138,8 @@ class SearchBuilder {
     return and(items)
   }
 
-  /** `key → str(value)` over every map of the detection, for conditional field mappings. */
   private ruleValues(): RuleValues {
-    if (this.values) return this.values
-    const values = new Map<string, Set<string>>()
-    const visit = (body: DefinitionBody): void => {
-      if (body.kind === 'map') {
-        for (const item of body.items) {
-          const set = values.get(item.key) ?? new Set<string>()
-          set.add(pyStr(item.value))
-          values.set(item.key, set)
-        }
-      } else if (body.kind === 'list') {
-        for (const entry of body.entries) if (entry.kind === 'nested') visit(entry.body)
-      }
-    }
-    for (const def of this.rule.definitions) visit(def.body)
-    this.values = values
-    return values
+    this.values ??= ruleValues(this.rule)
+    return this.values
   }
 }

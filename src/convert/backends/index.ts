@@ -2,12 +2,16 @@ import type { BackendName } from '../../model.js'
 import type { TextBackend } from '../text-backend.js'
 import { esQsBackend } from './es-qs.js'
 import { graylogBackend } from './graylog.js'
+import { logpointBackend } from './logpoint.js'
+import { splunkBackend } from './splunk.js'
 import { xpackWatcherBackend } from './xpack-watcher.js'
 
 export const BACKEND_TABLE: Partial<Record<BackendName, TextBackend>> = {
   'es-qs': esQsBackend,
   graylog: graylogBackend,
   'xpack-watcher': xpackWatcherBackend,
+  splunk: splunkBackend,
+  logpoint: logpointBackend,
 }
 
 /** The bundled configuration each backend used for the wiki (graylog and grep ran without one). */
