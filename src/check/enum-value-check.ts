@@ -1,4 +1,5 @@
 import type { Check, Finding } from './check.js'
+import { closestWord } from './closest-word.js'
 import { ruleCheck } from './define-check.js'
 import { atValue } from './locate.js'
 import { ruleDocuments } from './rule-documents.js'
@@ -11,7 +12,7 @@ export function enumValueCheck(id: string, field: string, allowed: readonly stri
       if (!(field in doc) || doc[field] === null) continue
       const value = doc[field]
       if (typeof value === 'string' && allowed.includes(value)) continue
-      const hint = typeof value === 'string' ? allowed.find((a) => a === value.toLowerCase().trim()) : undefined
+      const hint = typeof value === 'string' ? closestWord(value, allowed) : undefined
       out.push(atValue(rule, [field], `${field} '${String(value)}' is not valid, expected one of ${allowed.join(', ')}${hint ? ` (did you mean '${hint}'?)` : ''}`, index))
     }
     return out

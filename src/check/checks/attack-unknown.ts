@@ -16,7 +16,7 @@ export const attackUnknown = ruleCheck(
         if (techniqueById(context.catalogue, id)) return []
         const parent = id.includes('.') ? techniqueById(context.catalogue, id.split('.')[0]!) : undefined
         const hint = parent ? ` (${parent.id} '${parent.name}' exists; check the sub-technique number)` : ''
-        return [atValue(rule, ['tags', item], `tag '${tag}' names ${id}, which is not an ATT&CK technique (${context.catalogue.source})${hint}; the card would show its name as None`, doc)]
+        return [atValue(rule, ['tags', item], `tag '${tag}' names ${id}, which the ATT&CK catalogue does not list${hint}; the card would show its name as None`, doc)]
       }
       return [atValue(rule, ['tags', item], `tag '${tag}' is neither an ATT&CK tactic nor a technique, expected e.g. attack.execution or attack.t1059.001`, doc)]
     }),

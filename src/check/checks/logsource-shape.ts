@@ -1,4 +1,5 @@
 import type { Finding } from '../check.js'
+import { closestWord } from '../closest-word.js'
 import { ruleCheck } from '../define-check.js'
 import { isMap } from '../is-map.js'
 import { atKey, atValue } from '../locate.js'
@@ -18,7 +19,8 @@ export const logsourceShape = ruleCheck(
       if (named.length === 0) out.push(atKey(rule, ['logsource'], `logsource names none of ${SOURCE_KEYS.join(', ')}, expected at least one (e.g. product: windows, category: process_creation)`, index))
       for (const [key, value] of Object.entries(logsource)) {
         if (![...SOURCE_KEYS, ...OTHER_KEYS].includes(key)) {
-          out.push({ ...atKey(rule, ['logsource', key], `unknown logsource key '${key}', expected ${[...SOURCE_KEYS, ...OTHER_KEYS].join(', ')}`, index), severity: 'warning' })
+          const hint = closestWord(key, [...SOURCE_KEYS, ...OTHER_KEYS])
+          out.push({ ...atKey(rule, ['logsource', key], `unknown logsource key '${key}', ${hint ? `did you mean '${hint}'?` : `expected ${[...SOURCE_KEYS, ...OTHER_KEYS].join(', ')}`}`, index), severity: 'warning' })
         } else if (typeof value !== 'string' || value.trim() === '') {
           out.push(atValue(rule, ['logsource', key], `logsource ${key} is ${value === null || value === '' ? 'empty' : `a ${Array.isArray(value) ? 'list' : typeof value}`}, expected a non-empty string`, index))
         }

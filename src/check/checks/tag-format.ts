@@ -4,7 +4,7 @@ import { ruleTags } from '../rule-tags.js'
 
 // SigmaHQ's tag namespaces and the shape of their values.
 const NAMESPACES: Record<string, RegExp> = {
-  attack: /^[a-z0-9][a-z0-9.-]*$/,
+  attack: /^[a-z0-9][a-z0-9._-]*$/,
   car: /^\d{4}-\d{2}-\d{3}$/,
   cve: /^\d{4}-\d{4,}$/,
   detection: /^(?:dfir|emerging-threats|threat-hunting)$/,
