@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { BackendName, Conversion, RuleSource } from '../model.js'
-import { resolveRuleDocuments, type RuleDocument } from '../sigma/rule-documents.js'
+import { readRuleFile, type RuleFile } from '../sigma/read-rule-file.js'
 import { BACKEND_TABLE, DEFAULT_CONFIG_OF } from './backends/index.js'
 import { BUNDLED_CONFIGS } from './config/bundled-configs.js'
 import { EMPTY_CONFIG, parseConversionConfig, type ConversionConfig } from './config/conversion-config.js'
@@ -71,24 +71,24 @@ function loadConfig(backend: BackendName, configPath: string | null | undefined)
 }
 
 function convertRuleFile(spec: TextBackend, config: ConversionConfig, source: RuleSource): FileConversion {
-  const resolved = resolveRuleDocuments(source.documents)
-  if (resolved.error) return notConvertible(spec, source, resolved.error)
-  const legacy = renderRules(spec, config, resolved.documents, false)
+  const file = readRuleFile(source)
+  if (file.error) return notConvertible(spec, source, file.error)
+  const legacy = renderRules(spec, config, file, false)
   if (legacy.ok) {
     const stdout = printOutputs(spec, legacy.outputs, legacy.state)
     if (stdout !== '') return { stdout, stderr: '', exitCode: 0, ok: true }
   }
-  return renderExtended(spec, config, source, resolved.documents, legacy.ok ? null : legacy.failure)
+  return renderExtended(spec, config, source, file, legacy.ok ? null : legacy.failure)
 }
 
 /** Second pass for rules the legacy converter could not convert: each document on its own, with every feature. */
-function renderExtended(spec: TextBackend, config: ConversionConfig, source: RuleSource, docs: RuleDocument[], legacyFailure: ConversionFailure | null): FileConversion {
+function renderExtended(spec: TextBackend, config: ConversionConfig, source: RuleSource, file: RuleFile, legacyFailure: ConversionFailure | null): FileConversion {
   const state = spec.newState?.() ?? {}
   const outputs: (string | null)[] = []
   const reasons: string[] = []
-  for (const doc of docs) {
+  for (const [i, doc] of file.documents.entries()) {
     try {
-      outputs.push(renderPrepared(spec, config, prepare(spec, config, doc, true), true, state))
+      outputs.push(renderPrepared(spec, config, prepare(spec, config, doc, file.rules[i] ?? null, true), true, state))
     } catch (e) {
       reasons.push(asFailure(e).message)
     }

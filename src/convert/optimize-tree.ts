@@ -74,9 +74,47 @@ function optimizeNode(node: Node, changes: boolean): [Node, boolean] {
 }
 
 function orderedUnique(items: SearchNode[]): SearchNode[] {
+  const seen = new Set<unknown>()
   const out: SearchNode[] = []
-  for (const item of items) if (!out.some((o) => nodeEquals(o, item))) out.push(item)
+  for (const item of items) {
+    const key = identityKey(item)
+    if (seen.has(key)) continue
+    seen.add(key)
+    out.push(item)
+  }
   return out
+}
+
+const KEYS = new WeakMap<SearchNode, unknown>()
+
+/** A key that is equal exactly when `nodeEquals` holds: a string for value-compared nodes, else the node. */
+function identityKey(node: SearchNode): unknown {
+  if (node.t === 'value') return (typeof node.value === 'string' ? 's' : 'n') + node.value
+  if (node.t !== 'map') return node
+  let key = KEYS.get(node)
+  if (key === undefined) {
+    const value = valueKey(node.value)
+    key = value === null ? node : 'm' + node.field.length + ':' + node.field + value
+    KEYS.set(node, key)
+  }
+  return key
+}
+
+function valueKey(value: ModValue): string | null {
+  if (typeof value === 'string') return 's' + value
+  if (typeof value === 'number') return 'n' + value
+  if (value === null) return 'z'
+  if (typeof value === 'boolean') return 'b' + value
+  if (Array.isArray(value)) {
+    let key = 'l' + value.length
+    for (const v of value) {
+      const k = valueKey(v)
+      if (k === null) return null
+      key += '\u0000' + k.length + ':' + k
+    }
+    return key
+  }
+  return null
 }
 
 /** Field comparisons and keywords compare by value (Python tuples and strings); other nodes by identity. */

@@ -3,8 +3,9 @@ import { buildSearch } from './build-search.js'
 import { ConversionFailure, type SearchNode } from './search-tree.js'
 import { QueryWriter, type RenderState, type TextBackend } from './text-backend.js'
 import type { Aggregation } from '../sigma/condition-ast.js'
-import { readSigmaRule, type SigmaRule } from '../sigma/sigma-rule.js'
+import type { SigmaRule } from '../sigma/sigma-rule.js'
 import type { RuleDocument } from '../sigma/rule-documents.js'
+import type { RuleFile } from '../sigma/read-rule-file.js'
 
 export interface RenderedRule {
   /** Query text per condition (null when the backend produced nothing). */
@@ -25,12 +26,12 @@ interface Prepared {
  * parsed first (a parse problem in any stops the file), then rendered one after the other with shared
  * backend state. `extended` turns on the features the legacy converter lacked.
  */
-export function renderRules(backend: TextBackend, config: ConversionConfig, docs: RuleDocument[], extended: boolean): RenderOutcome {
+export function renderRules(backend: TextBackend, config: ConversionConfig, file: RuleFile, extended: boolean): RenderOutcome {
   const prepared: Prepared[] = []
   const state = backend.newState?.() ?? {}
   const outputs: (string | null)[] = []
   try {
-    for (const d of docs) prepared.push(prepare(backend, config, d, extended))
+    file.documents.forEach((d, i) => prepared.push(prepare(backend, config, d, file.rules[i] ?? null, extended)))
     for (const p of prepared) outputs.push(renderPrepared(backend, config, p, extended, state))
     return { ok: true, outputs, state }
   } catch (e) {
@@ -38,10 +39,10 @@ export function renderRules(backend: TextBackend, config: ConversionConfig, docs
   }
 }
 
-export function prepare(backend: TextBackend, config: ConversionConfig, d: RuleDocument, extended: boolean): Prepared {
+export function prepare(backend: TextBackend, config: ConversionConfig, d: RuleDocument, rule: SigmaRule | null, extended: boolean): Prepared {
   if (d.kind === 'correlation') throw new ConversionFailure('Sigma correlation rules are not convertible by this backend', 'unsupported')
   if (d.kind === 'filter') throw new ConversionFailure('Sigma filter rules are not convertible by this backend', 'unsupported')
-  const rule = readSigmaRule(d.doc)
+  if (!rule) throw new ConversionFailure('No detection definitions found', 'invalid')
   if (rule.errors.length > 0) throw new ConversionFailure(rule.errors[0]!, 'invalid')
   const searches = rule.conditions.map((c) => {
     if (!c.parsed.ok) throw new ConversionFailure(`condition: ${c.parsed.error.message} at offset ${c.parsed.error.offset}`, 'invalid')

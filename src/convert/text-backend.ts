@@ -83,13 +83,7 @@ export class QueryWriter {
   state: RenderState
 
   constructor(readonly backend: TextBackend, readonly ctx: RuleContext, state?: RenderState) {
-    const tk = backend.tokens
-    this.t = {
-      and: new Template(tk.and), or: new Template(tk.or), not: new Template(tk.not), sub: new Template(tk.sub),
-      andGroup: new Template(tk.andGroup), list: new Template(tk.list), listSeparator: new Template(tk.listSeparator),
-      value: new Template(tk.value), null: new Template(tk.null), notNull: new Template(tk.notNull), map: new Template(tk.map),
-      mapList: new Template(tk.mapList ?? '%s IN %s'),
-    }
+    this.t = templatesOf(backend)
     this.state = state ?? backend.newState?.() ?? {}
   }
 
@@ -120,7 +114,7 @@ export class QueryWriter {
   typed(value: TypedValue): string {
     if (value.kind === 're' && this.backend.typed.re !== undefined && (value.flags === '' || !this.ctx.extended)) {
       const pattern = this.backend.typed.rePattern ? this.backend.typed.rePattern(value.pattern) : value.pattern
-      return new Template(this.backend.typed.re).fill(pattern)
+      return this.backend.typed.re.replace('%s', () => pattern)
     }
     throw new ConversionFailure(`Type modifier '${value.kind}' is not supported by backend`, value.kind === 're' ? 'legacy' : 'unsupported')
   }
@@ -133,6 +127,24 @@ export class QueryWriter {
     }
     return parts.length > 0 ? parts.join(separator) : null
   }
+}
+
+const TEMPLATES = new WeakMap<TextBackend, QueryWriter['t']>()
+
+/** A backend's templates, split once and shared by every rendering. */
+function templatesOf(backend: TextBackend): QueryWriter['t'] {
+  let t = TEMPLATES.get(backend)
+  if (!t) {
+    const tk = backend.tokens
+    t = {
+      and: new Template(tk.and), or: new Template(tk.or), not: new Template(tk.not), sub: new Template(tk.sub),
+      andGroup: new Template(tk.andGroup), list: new Template(tk.list), listSeparator: new Template(tk.listSeparator),
+      value: new Template(tk.value), null: new Template(tk.null), notNull: new Template(tk.notNull), map: new Template(tk.map),
+      mapList: new Template(tk.mapList ?? '%s IN %s'),
+    }
+    TEMPLATES.set(backend, t)
+  }
+  return t
 }
 
 /** Python's `type(v) in (str, int)`. */

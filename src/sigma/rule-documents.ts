@@ -32,9 +32,11 @@ export function resolveRuleDocuments(documents: readonly unknown[]): RuleDocumen
       if (raw === null || raw === undefined) continue
       return { documents: out, error: `document ${index + 1} is not a map` }
     }
-    const doc = deepClone(raw) as YamlMap
+    // Merging changes documents in place: copy them, unless the file is a single plain rule.
+    const plain = documents.length === 1 && !('action' in raw)
+    const doc = plain ? raw : (deepClone(raw) as YamlMap)
     const action = doc['action']
-    delete doc['action']
+    if (!plain) delete doc['action']
     if (action === 'global') {
       deepUpdate(globals, doc)
     } else if (action === 'reset') {
@@ -47,7 +49,7 @@ export function resolveRuleDocuments(documents: readonly unknown[]): RuleDocumen
       out.push({ doc: repeated, index, kind: kindOf(repeated) })
       previous = repeated
     } else {
-      deepUpdate(doc, deepClone(globals) as YamlMap)
+      if (Object.keys(globals).length > 0) deepUpdate(doc, deepClone(globals) as YamlMap)
       out.push({ doc, index, kind: kindOf(doc) })
       previous = doc
     }

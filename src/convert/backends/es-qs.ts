@@ -4,6 +4,7 @@ import { pyStr } from '../../sigma/python-text.js'
 import type { SearchNode } from '../search-tree.js'
 import { ConversionFailure } from '../search-tree.js'
 import { DEFAULT_HANDLERS, type QueryTokens, type QueryWriter, type TextBackend } from '../text-backend.js'
+import { elasticEscaper } from './elastic-escape.js'
 import { elasticExtendedMap } from './elastic-extended.js'
 
 // A `*` or `?` that is not escaped by a single backslash.
@@ -77,12 +78,12 @@ function notNode(w: QueryWriter, node: Extract<SearchNode, { t: 'not' }>): strin
 }
 
 /** Shared by es-qs, graylog and xpack-watcher: only the escaped characters differ. */
-export function elasticQuerystring(name: 'es-qs' | 'graylog' | 'xpack-watcher', escapePattern: RegExp, listSeparator = ' OR '): TextBackend {
+export function elasticQuerystring(name: 'es-qs' | 'graylog' | 'xpack-watcher', escape: (text: string) => string, listSeparator = ' OR '): TextBackend {
   return {
     name,
     tokens: { ...ELASTIC_TOKENS, listSeparator },
     mapListsSpecialHandling: false,
-    escape: escaper(escapePattern),
+    escape,
     typed: { re: '/%s/', rePattern: luceneRegex },
     indexField: null,
     handlers: { value: quotedValue, sub: keywordGroup, not: notNode },
@@ -96,6 +97,7 @@ export function elasticQuerystring(name: 'es-qs' | 'graylog' | 'xpack-watcher', 
   }
 }
 
-export const ES_QS_ESCAPE = /([\s+\-=!(){}[\]^"~:/]|(?<!\\)\\(?![*?\\])|\\u|&&|\|\|)/g
+// Whitespace and + - = ! ( ) { } [ ] ^ " ~ : /
+export const ES_QS_ESCAPE = elasticEscaper('+-=!(){}[]^"~:/')
 
 export const esQsBackend: TextBackend = elasticQuerystring('es-qs', ES_QS_ESCAPE)

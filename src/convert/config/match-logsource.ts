@@ -24,7 +24,21 @@ function matches(entry: LogsourceEntry, ls: Logsource): boolean {
   return searched > 0
 }
 
+const CACHE = new WeakMap<ConversionConfig, Map<string, MatchedLogsource>>()
+
+/** Cached per configuration and (category, product, service); callers must not modify the result. */
 export function matchLogsource(config: ConversionConfig, ls: Logsource): MatchedLogsource {
+  const simple = [ls.category, ls.product, ls.service].every((v) => v === null || v === undefined || typeof v === 'string')
+  if (!simple) return computeMatch(config, ls)
+  let byKey = CACHE.get(config)
+  if (!byKey) CACHE.set(config, (byKey = new Map()))
+  const key = `${ls.category ?? '\u0001'}\u0000${ls.product ?? '\u0001'}\u0000${ls.service ?? '\u0001'}`
+  let matched = byKey.get(key)
+  if (!matched) byKey.set(key, (matched = computeMatch(config, ls)))
+  return matched
+}
+
+function computeMatch(config: ConversionConfig, ls: Logsource): MatchedLogsource {
   const conditions: [string, unknown][] = []
   const index: string[] = []
   for (const entry of config.logsources) {
