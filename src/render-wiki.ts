@@ -1,4 +1,4 @@
-import type { Catalogue } from './attack/index.js'
+import { techniqueById, type AttackCatalogue } from './attack/index.js'
 import type { Diagnostic } from './diagnostics.js'
 import type { Inputs, LinkedRule } from './model.js'
 import { renderRuleCard } from './render/rule-card.js'
@@ -11,33 +11,47 @@ import { safeFileName, type OutputFiles } from './write/index.js'
 export interface WikiInput {
   inputs: Inputs
   rules: LinkedRule[]
-  catalogue: Catalogue
+  catalogue: AttackCatalogue
 }
 
-/** The ATC cards, keyed `wiki/<Section>/<name>.md`. A card that fails to render is a diagnostic, not a lost build. */
-export function renderWiki({ inputs, rules, catalogue }: WikiInput, diagnostics: Diagnostic[]): OutputFiles {
+/** A card already rendered elsewhere (a cache, a worker thread): its text, or why it could not be rendered. */
+export type CardOutcome = { text: string } | { error: string }
+
+/**
+ * The ATC cards, keyed `wiki/<Section>/<name>.md`. A card that fails to render is a diagnostic, not a lost build.
+ * `ready` holds cards rendered beforehand, keyed by their source object (RuleSource, DataSource, AtomicsSource).
+ */
+export function renderWiki({ inputs, rules, catalogue }: WikiInput, diagnostics: Diagnostic[], ready?: ReadonlyMap<object, CardOutcome>): OutputFiles {
   const files: OutputFiles = new Map()
-  const add = (section: string, name: string, path: string, render: () => string) => {
+  const add = (section: string, name: string, source: object & { path: string }, render: () => string) => {
     const key = `wiki/${section}/${safeFileName(name)}.md`
     if (files.has(key)) {
-      diagnostics.push({ path, line: 1, col: 1, severity: 'warning', message: `another input already produced ${key}; this one is skipped, expected unique names`, code: 'duplicate-page' })
+      diagnostics.push({ path: source.path, line: 1, col: 1, severity: 'warning', message: `another input already produced ${key}; this one is skipped, expected unique names`, code: 'duplicate-page' })
       return
     }
-    try {
-      files.set(key, render())
-    } catch (error) {
-      diagnostics.push({ path, line: 1, col: 1, severity: 'error', message: `cannot render ${section} card: ${(error as Error).message}`, code: 'render' })
-    }
+    const outcome = ready?.get(source) ?? renderCard(render)
+    if ('text' in outcome) files.set(key, outcome.text)
+    else diagnostics.push({ path: source.path, line: 1, col: 1, severity: 'error', message: `cannot render ${section} card: ${outcome.error}`, code: 'render' })
   }
-  for (const rule of rules) add('Detection_Rules', rule.source.stem, rule.source.path, () => renderRuleCard({ rule: rule.source, links: rule.links, conversions: rule.conversions }))
+  for (const rule of rules) add('Detection_Rules', rule.source.stem, rule.source, () => renderRuleCard({ rule: rule.source, links: rule.links, conversions: rule.conversions }))
   // atc-data names pages after the file, not the title (38 corpus titles differ from their file names).
   const cross = { enrichments: inputs.enrichments, loggingPolicies: inputs.loggingPolicies, dataNeeded: inputs.dataNeeded }
-  for (const source of inputs.dataNeeded) add('Data_Needed', source.stem, source.path, () => renderDataNeededCard({ source, ...cross }))
-  for (const source of inputs.loggingPolicies) add('Logging_Policies', source.stem, source.path, () => renderLoggingPolicyCard({ source, ...cross }))
-  for (const source of inputs.enrichments) add('Enrichments', source.stem, source.path, () => renderEnrichmentCard({ source, ...cross }))
-  for (const atomics of inputs.atomics) {
-    const description = catalogue.technique(atomics.techniqueId)?.description
-    add('Triggers', atomics.techniqueId, atomics.path, () => renderTriggerCard({ atomics, description }))
-  }
+  for (const source of inputs.dataNeeded) add('Data_Needed', source.stem, source, () => renderDataNeededCard({ source, ...cross }))
+  for (const source of inputs.loggingPolicies) add('Logging_Policies', source.stem, source, () => renderLoggingPolicyCard({ source, ...cross }))
+  for (const source of inputs.enrichments) add('Enrichments', source.stem, source, () => renderEnrichmentCard({ source, ...cross }))
+  for (const atomics of inputs.atomics) add('Triggers', atomics.techniqueId, atomics, () => renderTriggerCard({ atomics, description: triggerDescription(catalogue, atomics.techniqueId) }))
   return files
+}
+
+/** The ATT&CK description a trigger card quotes. */
+export function triggerDescription(catalogue: AttackCatalogue, techniqueId: string): string | undefined {
+  return techniqueById(catalogue, techniqueId)?.description
+}
+
+export function renderCard(render: () => string): CardOutcome {
+  try {
+    return { text: render() }
+  } catch (error) {
+    return { error: (error as Error).message }
+  }
 }

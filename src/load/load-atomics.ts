@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { Diagnostic } from '../diagnostics.js'
 import type { AtomicsSource, YamlMap } from '../model.js'
 import { isDirectory } from './list-files.js'
+import { fastYamlDocuments } from './fast-yaml.js'
 import { parseYamlSource, positionOf } from './yaml-source.js'
 
 const TECHNIQUE_FOLDER = /^T\d{4}(\.\d{3})?$/
@@ -13,24 +14,36 @@ const TECHNIQUE_FOLDER = /^T\d{4}(\.\d{3})?$/
  */
 export function loadAtomics(dir: string | undefined): { atomics: AtomicsSource[]; triggerFolders: Set<string>; diagnostics: Diagnostic[] } {
   const atomics: AtomicsSource[] = []
-  const triggerFolders = new Set<string>()
   const diagnostics: Diagnostic[] = []
-  if (!dir || !isDirectory(dir)) return { atomics, triggerFolders, diagnostics }
-  for (const name of readdirSync(dir).sort()) {
-    const folder = join(dir, name)
-    if (!TECHNIQUE_FOLDER.test(name) || !isDirectory(folder)) continue
-    triggerFolders.add(name)
-    const path = [join(folder, `${name}.yaml`), join(folder, `${name}.yml`)].find((p) => existsSync(p))
-    if (!path) continue
-    const result = readAtomics(path, name)
+  const { files, triggerFolders } = listAtomicsFiles(dir)
+  for (const { path, techniqueId } of files) {
+    const result = readAtomics(path, techniqueId)
     diagnostics.push(...result.diagnostics)
     if (result.atomics) atomics.push(result.atomics)
   }
   return { atomics, triggerFolders, diagnostics }
 }
 
+/** The technique folders of an atomics folder, and the technique file in each that has one. */
+export function listAtomicsFiles(dir: string | undefined): { files: { path: string; techniqueId: string }[]; triggerFolders: Set<string> } {
+  const files: { path: string; techniqueId: string }[] = []
+  const triggerFolders = new Set<string>()
+  if (!dir || !isDirectory(dir)) return { files, triggerFolders }
+  for (const name of readdirSync(dir).sort()) {
+    const folder = join(dir, name)
+    if (!TECHNIQUE_FOLDER.test(name) || !isDirectory(folder)) continue
+    triggerFolders.add(name)
+    const path = [join(folder, `${name}.yaml`), join(folder, `${name}.yml`)].find((p) => existsSync(p))
+    if (path) files.push({ path, techniqueId: name })
+  }
+  return { files, triggerFolders }
+}
+
 export function readAtomics(path: string, techniqueId: string, text?: string): { atomics?: AtomicsSource; diagnostics: Diagnostic[] } {
   const content = text ?? readFileSync(path, 'utf8')
+  // Fast path: a clean document needs no positions; anything to report is worked out with positions below.
+  const first = fastYamlDocuments(content)?.[0]
+  if (typeof first === 'object' && first !== null && !Array.isArray(first)) return { atomics: { path, techniqueId, text: content, doc: first as YamlMap }, diagnostics: [] }
   const { source, diagnostics } = parseYamlSource(path, content)
   if (diagnostics.length > 0) return { diagnostics }
   const doc = source.documents[0]

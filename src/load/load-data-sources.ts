@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics.js'
 import type { DataSource, YamlMap } from '../model.js'
 import { fileStem } from './file-stem.js'
 import { listYamlFiles } from './list-files.js'
+import { fastYamlDocuments } from './fast-yaml.js'
 import { keyPositionOf, parseYamlSource, positionOf } from './yaml-source.js'
 
 export type DataKind = 'Data Needed' | 'Logging Policy' | 'Enrichment'
@@ -27,6 +28,11 @@ export function readDataSource(path: string, kind: DataKind, text?: string): { i
   } catch (error) {
     return { diagnostics: [{ path, line: 1, col: 1, severity: 'error', message: `cannot read file: ${(error as Error).message}`, code: 'read' }] }
   }
+  // Fast path: a clean document needs no positions; anything to report is worked out with positions below.
+  const first = fastYamlDocuments(content)?.[0]
+  if (isMap(first) && typeof first.title === 'string' && first.title.trim() !== '') {
+    return { item: { path, stem: fileStem(path), text: content, doc: first, title: first.title }, diagnostics: [] }
+  }
   const { source, diagnostics } = parseYamlSource(path, content)
   if (diagnostics.length > 0) return { diagnostics }
   const doc = source.documents[0]
@@ -41,4 +47,8 @@ export function readDataSource(path: string, kind: DataKind, text?: string): { i
     return { diagnostics: [{ path, line, col, severity: 'error', message: `${kind} has no usable 'title' (${JSON.stringify(map.title ?? null)}), expected a non-empty string`, code: 'data-title' }] }
   }
   return { item: { path, stem: fileStem(path), text: content, doc: map, title: map.title }, diagnostics: [] }
+}
+
+function isMap(value: unknown): value is YamlMap {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -6,6 +6,7 @@ import { fileStem } from './file-stem.js'
 import { listYamlFiles } from './list-files.js'
 import { checkFieldKind } from './check-field-kind.js'
 import { REQUIRED_RULE_FIELDS, RULE_FIELDS } from './rule-schema.js'
+import { fastYamlDocuments } from './fast-yaml.js'
 import { keyPositionOf, parseYamlSource, positionOf, type YamlSource } from './yaml-source.js'
 
 export interface LoadedRules {
@@ -38,6 +39,11 @@ export function readRule(path: string, text?: string): { rule?: RuleSource; diag
 }
 
 export function parseRule(path: string, text: string): { rule?: RuleSource; diagnostics: Diagnostic[] } {
+  // Fast path: a clean rule needs no positions. Anything to report is worked out again with positions.
+  const fast = fastYamlDocuments(text)
+  if (fast && fast.length > 0 && fast.every(isMap) && validateFields(path, fast, NO_POSITION).length === 0) {
+    return { rule: { path, stem: fileStem(path), text, documents: fast }, diagnostics: [] }
+  }
   const { source, diagnostics } = parseYamlSource(path, text)
   if (diagnostics.length > 0) return { diagnostics }
   if (source.documents.length === 0) {
@@ -58,27 +64,32 @@ export function parseRule(path: string, text: string): { rule?: RuleSource; diag
 }
 
 function validateRule(source: YamlSource, doc: Document.Parsed, documents: YamlMap[]): Diagnostic[] {
+  return validateFields(source.path, documents, (key) => keyPositionOf(source, doc, [key]))
+}
+
+const NO_POSITION = () => ({ line: 1, col: 1 })
+
+function validateFields(path: string, documents: YamlMap[], at: (key: string) => { line: number; col: number }): Diagnostic[] {
   const first = documents[0]!
   const out: Diagnostic[] = []
-  const at = (key: string) => keyPositionOf(source, doc, [key])
   // A multi-document rule's first document may be a shared `action: global` part without detection.
   const isCollection = documents.length > 1
   const isCorrelation = 'correlation' in first
   for (const field of REQUIRED_RULE_FIELDS) {
     if (field === 'detection' && (isCollection || isCorrelation)) continue
     if (!(field in first) || first[field] === null || first[field] === '') {
-      out.push({ path: source.path, line: 1, col: 1, severity: 'error', message: `missing required field '${field}'`, code: 'rule-required' })
+      out.push({ path, line: 1, col: 1, severity: 'error', message: `missing required field '${field}'`, code: 'rule-required' })
     }
   }
   for (const [key, value] of Object.entries(first)) {
     const kind = RULE_FIELDS[key]
     const { line, col } = at(key)
     if (!kind) {
-      out.push({ path: source.path, line, col, severity: 'warning', message: `unknown field '${key}', expected one of the Sigma rule fields (title, id, logsource, detection, …)`, code: 'rule-unknown-field' })
+      out.push({ path, line, col, severity: 'warning', message: `unknown field '${key}', expected one of the Sigma rule fields (title, id, logsource, detection, …)`, code: 'rule-unknown-field' })
       continue
     }
     const problem = checkFieldKind(value, kind)
-    if (problem) out.push({ path: source.path, line, col, severity: 'error', message: `field '${key}' is ${problem}`, code: 'rule-field-type' })
+    if (problem) out.push({ path, line, col, severity: 'error', message: `field '${key}' is ${problem}`, code: 'rule-field-type' })
   }
   return out
 }

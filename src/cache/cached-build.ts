@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs'
+import { BUNDLED_CATALOGUE_PATH, loadCatalogue, type AttackCatalogue } from '../attack/index.js'
+import { assemble, type BuildResult } from '../build.js'
+import type { BuildConfig } from '../config.js'
+import { ruleConverter } from '../convert-all.js'
+import type { Diagnostic } from '../diagnostics.js'
+import { readAtomics, readDataSource, readRule, type DataKind } from '../load/index.js'
+import { BACKENDS, type AtomicsSource, type DataSource, type LinkedRule, type RuleSource } from '../model.js'
+import { createProgress, type Progress } from '../progress.js'
+import type { CardOutcome } from '../render-wiki.js'
+import { hashOf } from './hash.js'
+import { listInputs, type InputFile } from './list-inputs.js'
+import { toolFingerprint } from './tool-fingerprint.js'
+import { UnitStore } from './unit-store.js'
+import { atomicsUnit, dataCard, dataUnit, ruleUnit, type AtomicsUnit, type DataUnit, type RuleContext, type RuleUnit } from './work-units.js'
+
+export interface CachedBuildOptions {
+  /** Where finished work is kept; a memory-only store (`new UnitStore(null)`) caches within the process. */
+  store: UnitStore
+  /** Overrides the tool's own fingerprint (version, code, templates, bundled data); for tests. */
+  tool?: string
+  /** Overrides the bundled ATT&CK catalogue and its fingerprint; for tests. */
+  catalogue?: { value: AttackCatalogue; fingerprint: string }
+}
+
+export interface CacheStats {
+  units: number
+  reused: number
+}
+
+/**
+ * The same result as `build(config)`, with every per-file step (load, link, convert, card) taken from
+ * `store` when nothing it depends on changed. Keys are content hashes: a rule's key covers its path and
+ * text, the tool, the catalogue, every Data Needed and Enrichment, the trigger folders and the
+ * converter configs; an atc-data card's covers the whole atc-data set; a trigger card's the catalogue.
+ */
+export function buildCached(config: BuildConfig, options: CachedBuildOptions, progress: Progress = createProgress({ quiet: true })): BuildResult & { cache: CacheStats } {
+  const { store } = options
+  const tool = options.tool ?? toolFingerprint()
+  const catalogue = options.catalogue ?? bundledCatalogue()
+  const stats: CacheStats = { units: 0, reused: 0 }
+  const cached = <T>(key: string, compute: () => T): T => {
+    stats.units++
+    const hit = store.get<T>(key)
+    if (hit !== undefined) {
+      stats.reused++
+      return hit
+    }
+    const value = compute()
+    store.put(key, value)
+    return value
+  }
+
+  const { files, triggerFolders } = progress.task('list inputs', () => listInputs(config))
+  const texts = progress.task('read inputs', () => files.map(readText))
+  const byKind = (kind: InputFile['kind']) => files.map((file, i) => ({ file, text: texts[i] })).filter((f) => f.file.kind === kind)
+
+  const data = progress.task('load atc-data', () => loadData(byKind, tool, cached))
+  const atomics = progress.task('triggers', () => loadTriggers(byKind('atomics'), tool, catalogue, cached))
+
+  const linkKey = hashOf(tool, catalogue.fingerprint, ...sourceParts(data.sets.dataNeeded), ...sourceParts(data.sets.enrichments), ...[...triggerFolders].sort())
+  const convertKey = converterFingerprint(config)
+  let context: RuleContext | undefined
+  const contextNow = (): RuleContext =>
+    (context ??= { catalogue: catalogue.value, dataNeeded: data.sets.dataNeeded, enrichments: data.sets.enrichments, triggerFolders, convert: ruleConverter(config) })
+
+  const rules: LinkedRule[] = []
+  const ruleDiagnostics: Diagnostic[] = []
+  const convertDiagnostics: Diagnostic[] = []
+  const cards = new Map<object, CardOutcome>()
+  progress.task('rules', () => {
+    for (const { file, text } of byKind('rule')) {
+      if (text === undefined) {
+        ruleDiagnostics.push(...readRule(file.path).diagnostics)
+        continue
+      }
+      const unit = cached<RuleUnit>(hashOf(tool, 'rule', file.path, text, linkKey, convertKey), () => ruleUnit(file.path, text, contextNow()))
+      ruleDiagnostics.push(...unit.loadDiagnostics)
+      if (!unit.rule) continue
+      const source: RuleSource = { ...unit.rule, text }
+      rules.push({ source, links: unit.links!, conversions: unit.conversions! })
+      convertDiagnostics.push(...unit.convertDiagnostics)
+      if (unit.card) cards.set(source, unit.card)
+    }
+  })
+  for (const [source, card] of [...data.cards, ...atomics.cards]) cards.set(source, card)
+
+  const inputs = { rules: rules.map((r) => r.source), ...data.sets, atomics: atomics.items, triggerFolders }
+  const diagnostics = [...ruleDiagnostics, ...data.diagnostics, ...atomics.diagnostics, ...convertDiagnostics]
+  const result = assemble({ config, catalogue: catalogue.value, inputs, rules, diagnostics, cards }, progress)
+  return { ...result, cache: stats }
+}
+
+type Cached = <T>(key: string, compute: () => T) => T
+type Entry = { file: InputFile; text: string | undefined }
+
+const DATA_KINDS: [DataKind, 'dataNeeded' | 'loggingPolicies' | 'enrichments'][] = [
+  ['Data Needed', 'dataNeeded'],
+  ['Logging Policy', 'loggingPolicies'],
+  ['Enrichment', 'enrichments'],
+]
+
+function loadData(byKind: (kind: DataKind) => Entry[], tool: string, cached: Cached) {
+  const sets = { dataNeeded: [] as DataSource[], loggingPolicies: [] as DataSource[], enrichments: [] as DataSource[] }
+  const diagnostics: Diagnostic[] = []
+  const kinds = new Map<DataSource, DataKind>()
+  for (const [kind, set] of DATA_KINDS) {
+    for (const { file, text } of byKind(kind)) {
+      const unit = text === undefined ? readDataSource(file.path, kind) : cached<DataUnit>(hashOf(tool, 'data', kind, file.path, text), () => dataUnit(file.path, kind, text))
+      diagnostics.push(...unit.diagnostics)
+      if (!unit.item) continue
+      const source: DataSource = { ...unit.item, text: text! }
+      sets[set].push(source)
+      kinds.set(source, kind)
+    }
+  }
+  // atc-data cards may refer to each other, so each card's key covers the whole set.
+  const setKey = hashOf(tool, ...DATA_KINDS.flatMap(([, set]) => sourceParts(sets[set])))
+  const cards = new Map<object, CardOutcome>()
+  for (const [source, kind] of kinds) cards.set(source, cached(hashOf(setKey, 'card', kind, source.path), () => dataCard(kind, source, sets)))
+  return { sets, diagnostics, cards }
+}
+
+function loadTriggers(entries: Entry[], tool: string, catalogue: { value: AttackCatalogue; fingerprint: string }, cached: Cached) {
+  const items: AtomicsSource[] = []
+  const diagnostics: Diagnostic[] = []
+  const cards = new Map<object, CardOutcome>()
+  for (const { file, text } of entries) {
+    const id = file.techniqueId!
+    const unit = text === undefined ? readAtomics(file.path, id) : cached<AtomicsUnit>(hashOf(tool, 'atomics', catalogue.fingerprint, file.path, id, text), () => atomicsUnit(file.path, id, text, catalogue.value))
+    diagnostics.push(...unit.diagnostics)
+    if (!unit.atomics) continue
+    const source: AtomicsSource = { ...unit.atomics, text: text! }
+    items.push(source)
+    if ('card' in unit && unit.card) cards.set(source, unit.card)
+  }
+  return { items, diagnostics, cards }
+}
+
+function readText(file: InputFile): string | undefined {
+  try {
+    return readFileSync(file.path, 'utf8')
+  } catch {
+    return undefined
+  }
+}
+
+function sourceParts(sources: readonly { path: string; text: string }[]): string[] {
+  return sources.flatMap((s) => [s.path, s.text])
+}
+
+/** The converter configs a build uses: a changed or removed config file changes every rule's key. */
+export function converterFingerprint(config: Pick<BuildConfig, 'converterConfigs'>): string {
+  const parts: string[] = []
+  for (const backend of BACKENDS) {
+    const path = config.converterConfigs[backend]
+    if (!path) continue
+    let content: string
+    try {
+      content = readFileSync(path, 'utf8')
+    } catch {
+      content = '\u0000missing'
+    }
+    parts.push(backend, path, content)
+  }
+  return hashOf(...parts)
+}
+
+let bundled: { value: AttackCatalogue; fingerprint: string } | undefined
+
+function bundledCatalogue(): { value: AttackCatalogue; fingerprint: string } {
+  bundled ??= { value: loadCatalogue(), fingerprint: hashOf(readFileSync(BUNDLED_CATALOGUE_PATH)) }
+  return bundled
+}

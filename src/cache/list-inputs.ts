@@ -1,0 +1,27 @@
+import type { BuildConfig } from '../config.js'
+import { listAtomicsFiles, listYamlFiles } from '../load/index.js'
+import type { DataKind } from '../load/index.js'
+
+export type InputKind = 'rule' | 'atomics' | DataKind
+
+export interface InputFile {
+  kind: InputKind
+  path: string
+  /** For atomics: the technique folder's name. */
+  techniqueId?: string
+}
+
+/** Every input file a build reads, in the order the loaders read them, and the trigger folders. */
+export function listInputs(config: Pick<BuildConfig, 'rules' | 'dataNeeded' | 'loggingPolicies' | 'enrichments' | 'triggers'>): { files: InputFile[]; triggerFolders: Set<string> } {
+  const files: InputFile[] = []
+  for (const dir of config.rules) for (const path of listYamlFiles(dir)) files.push({ kind: 'rule', path })
+  const data: [DataKind, string][] = [
+    ['Data Needed', config.dataNeeded],
+    ['Logging Policy', config.loggingPolicies],
+    ['Enrichment', config.enrichments],
+  ]
+  for (const [kind, dir] of data) if (dir) for (const path of listYamlFiles(dir)) files.push({ kind, path })
+  const atomics = listAtomicsFiles(config.triggers)
+  for (const { path, techniqueId } of atomics.files) files.push({ kind: 'atomics', path, techniqueId })
+  return { files, triggerFolders: atomics.triggerFolders }
+}

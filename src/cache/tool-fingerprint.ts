@@ -1,0 +1,53 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { hashOf } from './hash.js'
+
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url))
+// Compiled (lib/) or source (src/, under tests): the folder this module's code lives in.
+const CODE_DIR = fileURLToPath(new URL('../', import.meta.url))
+
+export interface ToolParts {
+  version: string
+  /** Folders whose files are part of the tool: its code, templates and bundled data. */
+  dirs: string[]
+}
+
+export function defaultToolParts(): ToolParts {
+  const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }
+  return { version: pkg.version, dirs: [CODE_DIR, join(PACKAGE_ROOT, 'templates'), join(PACKAGE_ROOT, 'data')] }
+}
+
+let memo: string | undefined
+
+/**
+ * What the tool itself contributes to every cache key: its version and the content of its code,
+ * templates and bundled data (so a changed template or a rebuilt checkout never reuses stale work).
+ */
+export function toolFingerprint(parts?: ToolParts): string {
+  if (!parts && memo) return memo
+  const { version, dirs } = parts ?? defaultToolParts()
+  const chunks: string[] = [version]
+  for (const dir of dirs) {
+    for (const file of filesBelow(dir)) chunks.push(relative(dir, file), hashOf(readFileSync(file)))
+  }
+  const value = hashOf(...chunks)
+  if (!parts) memo = value
+  return value
+}
+
+function filesBelow(dir: string): string[] {
+  const out: string[] = []
+  let names: string[]
+  try {
+    names = readdirSync(dir, { withFileTypes: true }).map((d) => (d.isDirectory() ? `${d.name}/` : d.name))
+  } catch {
+    return out
+  }
+  for (const name of names.sort()) {
+    if (name.startsWith('.')) continue
+    if (name.endsWith('/')) out.push(...filesBelow(join(dir, name)))
+    else out.push(join(dir, name))
+  }
+  return out
+}

@@ -1,0 +1,79 @@
+import type { AttackCatalogue } from '../attack/index.js'
+import type { Diagnostic } from '../diagnostics.js'
+import { linkRule } from '../link/index.js'
+import { parseRule, readAtomics, readDataSource, type DataKind } from '../load/index.js'
+import type { AtomicsSource, Conversion, DataSource, RuleLinks, RuleSource } from '../model.js'
+import { renderCard, triggerDescription, type CardOutcome } from '../render-wiki.js'
+import { renderRuleCard } from '../render/rule-card.js'
+import { renderDataNeededCard } from '../render/data-needed-card.js'
+import { renderLoggingPolicyCard } from '../render/logging-policy-card.js'
+import { renderEnrichmentCard } from '../render/enrichment-card.js'
+import { renderTriggerCard } from '../render/trigger-card.js'
+
+/** Everything a rule's links, conversions and card depend on besides the rule itself. */
+export interface RuleContext {
+  catalogue: AttackCatalogue
+  dataNeeded: DataSource[]
+  enrichments: DataSource[]
+  triggerFolders: Set<string>
+  convert: (rule: RuleSource, diagnostics: Diagnostic[]) => Conversion[]
+}
+
+/** One rule file carried through load, link, convert and its card. `rule` is kept without its text (the caller has it). */
+export interface RuleUnit {
+  rule?: Omit<RuleSource, 'text'>
+  loadDiagnostics: Diagnostic[]
+  links?: RuleLinks
+  conversions?: Conversion[]
+  convertDiagnostics: Diagnostic[]
+  card?: CardOutcome
+}
+
+export function ruleUnit(path: string, text: string, context: RuleContext): RuleUnit {
+  const loaded = parseRule(path, text)
+  if (!loaded.rule) return { loadDiagnostics: loaded.diagnostics, convertDiagnostics: [] }
+  const rule = loaded.rule
+  const links = linkRule(rule, context, context.catalogue)
+  const convertDiagnostics: Diagnostic[] = []
+  const conversions = context.convert(rule, convertDiagnostics)
+  const card = renderCard(() => renderRuleCard({ rule, links, conversions }))
+  const { text: _text, ...kept } = rule
+  return { rule: kept, loadDiagnostics: loaded.diagnostics, links, conversions, convertDiagnostics, card }
+}
+
+/** A Data Needed, Logging Policy or Enrichment file as loaded (its card needs the whole set, see dataCard). */
+export interface DataUnit {
+  item?: Omit<DataSource, 'text'>
+  diagnostics: Diagnostic[]
+}
+
+export function dataUnit(path: string, kind: DataKind, text: string): DataUnit {
+  const { item, diagnostics } = readDataSource(path, kind, text)
+  if (!item) return { diagnostics }
+  const { text: _text, ...kept } = item
+  return { item: kept, diagnostics }
+}
+
+const DATA_CARDS: Record<DataKind, typeof renderDataNeededCard> = {
+  'Data Needed': renderDataNeededCard,
+  'Logging Policy': renderLoggingPolicyCard,
+  Enrichment: renderEnrichmentCard,
+}
+
+export function dataCard(kind: DataKind, source: DataSource, sets: { dataNeeded: DataSource[]; loggingPolicies: DataSource[]; enrichments: DataSource[] }): CardOutcome {
+  return renderCard(() => DATA_CARDS[kind]({ source, ...sets }))
+}
+
+export interface AtomicsUnit {
+  atomics?: Omit<AtomicsSource, 'text'>
+  diagnostics: Diagnostic[]
+  card?: CardOutcome
+}
+
+export function atomicsUnit(path: string, techniqueId: string, text: string, catalogue: AttackCatalogue): AtomicsUnit {
+  const { atomics, diagnostics } = readAtomics(path, techniqueId, text)
+  if (!atomics) return { diagnostics }
+  const card = renderCard(() => renderTriggerCard({ atomics, description: triggerDescription(catalogue, techniqueId) }))
+  const { text: _text, ...kept } = atomics
+  return { atomics: kept, diagnostics, card }
+}
