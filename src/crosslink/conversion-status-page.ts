@@ -1,0 +1,46 @@
+import type { RootContent } from 'mdast'
+import { BACKENDS, type Conversion, type LinkedRule } from '../model.js'
+import type { CoverageIndex } from './coverage-index.js'
+import { md, printMarkdown, type Phrasing } from './markdown.js'
+import { pageLinks } from './page-links.js'
+import { wikiPath } from './wiki-paths.js'
+
+/** Why a backend has no query for a rule, in one line. */
+export function conversionReason(c: Conversion | undefined): string {
+  if (!c) return 'not converted'
+  const reason = (c.reason ?? c.text).replace(/\s+/g, ' ').trim()
+  return reason || 'the backend produced no query'
+}
+
+export function conversionOf(rule: LinkedRule, backend: string): Conversion | undefined {
+  return rule.conversions.find((c) => c.backend === backend)
+}
+
+/** `Conversion_Status.md`: per backend totals, every failure with its reason, then the rule × backend grid. */
+export function conversionStatusPage(index: CoverageIndex): string {
+  const links = pageLinks(wikiPath.conversionStatus, index.lookup)
+  const rules = index.rules
+  const totals = BACKENDS.map((backend) => {
+    const ok = rules.filter((r) => conversionOf(r, backend)?.ok).length
+    const pct = rules.length ? ((ok / rules.length) * 100).toFixed(1) : '0.0'
+    return [md.code(backend), String(ok), String(rules.length - ok), `${pct}%`]
+  })
+  const failures: (Phrasing | Phrasing[])[][] = []
+  for (const rule of rules) {
+    for (const backend of BACKENDS) {
+      const c = conversionOf(rule, backend)
+      if (!c?.ok) failures.push([[links.rule(rule)], [md.code(backend)], conversionReason(c)])
+    }
+  }
+  const grid = rules.map((rule) => [[links.rule(rule)], ...BACKENDS.map((b) => (conversionOf(rule, b)?.ok ? '✓' : '✗'))])
+  const out: RootContent[] = [
+    md.heading(1, 'Conversion Status'),
+    md.p(`Every rule converted to each of the ${BACKENDS.length} backends of the cards: converted (✓), or the reason it is not (✗).`),
+    md.table(['Backend', 'Converted', 'Not converted', 'Rate'], totals, [null, 'right', 'right', 'right']),
+    md.heading(2, 'Not converted'),
+    failures.length ? md.table(['Rule', 'Backend', 'Reason'], failures) : md.p('Every rule converted to every backend.'),
+    md.heading(2, 'All rules'),
+    md.table(['Rule', ...BACKENDS.map((b) => md.code(b))], grid, [null, ...BACKENDS.map(() => 'center' as const)]),
+  ]
+  return printMarkdown(out)
+}

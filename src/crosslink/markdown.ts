@@ -1,0 +1,72 @@
+import type { BlockContent, Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast'
+import { toMarkdown, type Options } from 'mdast-util-to-markdown'
+import remarkGfm from 'remark-gfm'
+import { unified } from 'unified'
+
+/**
+ * Cross-link pages are built as Markdown syntax trees and printed by mdast-util-to-markdown, so rule
+ * titles and descriptions are escaped by the printer, never pasted into Markdown text.
+ */
+
+// remark-gfm registers its to-markdown extensions (tables…) on the processor's data.
+const gfmProcessor = unified().use(remarkGfm, { tablePipeAlign: false, tableCellPadding: true })
+gfmProcessor.freeze()
+const OPTIONS: Options = {
+  extensions: ((gfmProcessor.data() as { toMarkdownExtensions?: Options['extensions'] }).toMarkdownExtensions ?? []),
+  bullet: '-',
+  emphasis: '_',
+  rule: '-',
+  fences: true,
+  listItemIndent: 'one',
+}
+
+export function printMarkdown(children: RootContent[]): string {
+  const root: Root = { type: 'root', children }
+  return toMarkdown(root, OPTIONS)
+}
+
+export type Phrasing = PhrasingContent | string
+
+function phrasing(items: readonly Phrasing[]): PhrasingContent[] {
+  return items.map((p) => (typeof p === 'string' ? { type: 'text', value: p } : p))
+}
+
+export const md = {
+  heading: (depth: 1 | 2 | 3 | 4, ...children: Phrasing[]): Heading => ({ type: 'heading', depth, children: phrasing(children) }),
+  p: (...children: Phrasing[]): Paragraph => ({ type: 'paragraph', children: phrasing(children) }),
+  link: (url: string, ...children: Phrasing[]): Link => ({ type: 'link', url, children: phrasing(children) }),
+  strong: (...children: Phrasing[]): PhrasingContent => ({ type: 'strong', children: phrasing(children) }),
+  emphasis: (...children: Phrasing[]): PhrasingContent => ({ type: 'emphasis', children: phrasing(children) }),
+  code: (value: string): PhrasingContent => ({ type: 'inlineCode', value }),
+  blockquote: (...children: BlockContent[]): RootContent => ({ type: 'blockquote', children }),
+  list: (items: readonly (readonly Phrasing[])[]): List => ({
+    type: 'list',
+    ordered: false,
+    spread: false,
+    children: items.map((item): ListItem => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: phrasing(item) }] })),
+  }),
+  /** A GFM table; the first row is the header. */
+  table: (header: readonly (readonly Phrasing[] | Phrasing)[], rows: readonly (readonly (readonly Phrasing[] | Phrasing)[])[], align?: Table['align']): Table => ({
+    type: 'table',
+    align: align ?? header.map(() => null),
+    children: [header, ...rows].map((cells): TableRow => ({
+      type: 'tableRow',
+      children: cells.map((cell): TableCell => ({ type: 'tableCell', children: phrasing(Array.isArray(cell) ? cell : [cell as Phrasing]) })),
+    })),
+  }),
+}
+
+/** Joins phrasing items with a separator, e.g. links with `, `. */
+export function joinPhrasing(items: readonly Phrasing[], separator: string): Phrasing[] {
+  const out: Phrasing[] = []
+  items.forEach((item, i) => {
+    if (i > 0) out.push(separator)
+    out.push(item)
+  })
+  return out
+}
+
+/** Joins groups of phrasing (e.g. a link and its count) with a separator between groups. */
+export function joinGroups(groups: readonly (readonly Phrasing[])[], separator: string): Phrasing[] {
+  return groups.flatMap((group, i) => (i > 0 ? [separator, ...group] : [...group]))
+}

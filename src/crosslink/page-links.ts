@@ -1,0 +1,43 @@
+import type { LinkedRule } from '../model.js'
+import type { CatalogueLookup } from './catalogue-view.js'
+import { md, type Phrasing } from './markdown.js'
+import { ruleFacts } from './rule-facts.js'
+import { relativeLink, wikiPath } from './wiki-paths.js'
+
+/** Links from the page at `from` (wiki-relative) to the other pages, labelled the way readers scan them. */
+export function pageLinks(from: string, lookup: CatalogueLookup) {
+  const to = (target: string, ...label: Phrasing[]) => md.link(relativeLink(from, target), ...label)
+  return {
+    to,
+    rule: (rule: LinkedRule) => to(wikiPath.rule(rule.source.stem), ruleFacts(rule).title),
+    technique: (id: string, withName = true) => {
+      const name = lookup.fullName(id)
+      return to(wikiPath.technique(id), withName && name ? `${id}: ${name}` : id)
+    },
+    tactic: (id: string) => {
+      const tactic = lookup.tactic(id)
+      return to(wikiPath.tactic(id), tactic ? `${id}: ${tactic.name}` : id)
+    },
+    dataNeeded: (title: string) => to(wikiPath.dataNeeded(title), title),
+    trigger: (id: string) => to(wikiPath.trigger(id), id),
+  }
+}
+
+export type PageLinks = ReturnType<typeof pageLinks>
+
+export function attackTechniqueUrl(id: string): string {
+  return `https://attack.mitre.org/techniques/${id.replace('.', '/')}`
+}
+
+export function attackTacticUrl(id: string): string {
+  return `https://attack.mitre.org/tactics/${id}`
+}
+
+/** ATT&CK descriptions carry `(Citation: …)` markers whose sources are not in the catalogue. */
+export function withoutCitations(description: string): string {
+  return description.replace(/\(Citation:[^)]*\)/g, '').replace(/[ \t]+$/gm, '').trim()
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`
+}

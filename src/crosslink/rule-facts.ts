@@ -1,0 +1,73 @@
+import type { LinkedRule, YamlMap } from '../model.js'
+
+/** The plain-text facts about a rule that the cross-links, exports and site show. */
+export interface RuleFacts {
+  stem: string
+  path: string
+  id: string
+  title: string
+  description: string
+  level: string
+  status: string
+  author: string
+  /** `product/category/service` parts that are present, e.g. `windows/process_creation`. */
+  logsource: string
+  product: string
+  /** Enrichment titles the rule asks for (its `enrichment` key). */
+  enrichments: string[]
+}
+
+const cache = new WeakMap<LinkedRule, RuleFacts>()
+
+/** Reads the facts from the rule's first document (the logsource may come from a later one); never throws. */
+export function ruleFacts(rule: LinkedRule): RuleFacts {
+  let facts = cache.get(rule)
+  if (facts) return facts
+  const docs = rule.source.documents.filter(isMap)
+  const first = docs[0] ?? {}
+  const logsourceDoc = docs.find((d) => isMap(d.logsource))
+  const logsource = (logsourceDoc?.logsource ?? {}) as YamlMap
+  const product = text(logsource.product)
+  facts = {
+    stem: rule.source.stem,
+    path: rule.source.path,
+    id: text(first.id),
+    title: text(first.title).trim() || rule.source.stem,
+    description: text(first.description).trim(),
+    level: text(first.level).trim().toLowerCase(),
+    status: text(first.status).trim().toLowerCase(),
+    author: text(first.author),
+    logsource: [product, text(logsource.category), text(logsource.service)].filter(Boolean).join('/'),
+    product: product.trim().toLowerCase(),
+    enrichments: list(first.enrichment),
+  }
+  cache.set(rule, facts)
+  return facts
+}
+
+/** A YAML scalar as text: strings as they are, numbers and booleans printed, anything else empty. */
+export function text(value: unknown): string {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value)
+  return ''
+}
+
+/** A YAML value that should be a list of strings: a single scalar counts as a list of one. */
+export function list(value: unknown): string[] {
+  const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]
+  return items.map(text).filter((s) => s !== '')
+}
+
+function isMap(value: unknown): value is YamlMap {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Rules ordered for display: by title (case-insensitive), then file stem. */
+export function compareRules(a: LinkedRule, b: LinkedRule): number {
+  const fa = ruleFacts(a)
+  const fb = ruleFacts(b)
+  const ta = fa.title.toLowerCase()
+  const tb = fb.title.toLowerCase()
+  if (ta !== tb) return ta < tb ? -1 : 1
+  return fa.stem < fb.stem ? -1 : fa.stem > fb.stem ? 1 : 0
+}

@@ -1,0 +1,46 @@
+import type { RootContent } from 'mdast'
+import type { CatalogueViewTactic } from './catalogue-view.js'
+import { techniqueIdsOf, type CoverageIndex } from './coverage-index.js'
+import { joinPhrasing, md, printMarkdown, type Phrasing } from './markdown.js'
+import { attackTacticUrl, pageLinks } from './page-links.js'
+import { ruleFacts } from './rule-facts.js'
+import { wikiPath } from './wiki-paths.js'
+
+/** `Tactics/<id>.md`: the tactic's techniques with their rule counts, and the rules tagged with the tactic. */
+export function tacticPage(tactic: CatalogueViewTactic, index: CoverageIndex): string {
+  const from = wikiPath.tactic(tactic.id)
+  const links = pageLinks(from, index.lookup)
+  const techniques = index.lookup.activeTechniquesOf(tactic.id)
+  const covered = techniques.filter((t) => (index.techniques.get(t.id)?.rules.length ?? 0) > 0)
+  const rules = index.tacticRules.get(tactic.id) ?? []
+  const out: RootContent[] = [
+    md.heading(1, `${tactic.id}: ${tactic.name}`),
+    md.table(['Field', 'Value'], [
+      [[md.strong('ATT&CK')], [md.link(attackTacticUrl(tactic.id), attackTacticUrl(tactic.id))]],
+      [[md.strong('Techniques covered')], `${covered.length} of ${techniques.length} (techniques and sub-techniques with at least one rule)`],
+      [[md.strong('Detection rules')], `${rules.length} tagged with this tactic`],
+    ]),
+    md.heading(2, 'Techniques'),
+  ]
+  if (techniques.length) {
+    const rows = techniques.map((t) => {
+      const count = index.techniques.get(t.id)?.rules.length ?? 0
+      const trigger: Phrasing[] = index.triggers.has(t.id) ? [links.trigger(t.id)] : ['-']
+      return [[links.to(wikiPath.technique(t.id), t.id)], t.parent ? `↳ ${t.name}` : t.name, String(count), trigger]
+    })
+    out.push(md.table(['Technique', 'Name', 'Rules', 'Trigger'], rows, [null, null, 'right', null]))
+  } else {
+    out.push(md.p('The catalogue lists no current technique for this tactic.'))
+  }
+  out.push(md.heading(2, 'Detection Rules'))
+  if (rules.length) {
+    const rows = rules.map((rule) => {
+      const f = ruleFacts(rule)
+      return [[links.rule(rule)], f.level || '-', f.status || '-', joinPhrasing(techniqueIdsOf(rule).map((id) => links.technique(id, false)), ', ')]
+    })
+    out.push(md.table(['Rule', 'Level', 'Status', 'Techniques'], rows))
+  } else {
+    out.push(md.p('No detection rule is tagged with this tactic yet.'))
+  }
+  return printMarkdown(out)
+}

@@ -1,0 +1,90 @@
+/**
+ * Development preview of the cross-links and the HTML site over ../shared: the corpus is loaded and linked
+ * with the product's own loaders, conversions come from golden/queries.jsonl, and the card pages are the
+ * golden wiki (so the site can be judged before the whole pipeline runs). Writes to /tmp/site-preview.
+ *
+ *   node lib/scripts/site-preview.js [--out DIR] [--base /repo/] [--limit N]
+ */
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { loadCatalogue } from '../attack/index.js'
+import { buildCrossLinks, type WikiModel } from '../crosslink/index.js'
+import { linkRule } from '../link/index.js'
+import { loadAtomics, loadDataSources, loadRules } from '../load/index.js'
+import { BACKENDS, type BackendName, type Conversion, type LinkedRule } from '../model.js'
+import { buildSite, checkLinks } from '../site/index.js'
+import { sharedDir } from './shared-corpus.js'
+
+const { values } = parseArgs({ options: { out: { type: 'string', default: '/tmp/site-preview' }, base: { type: 'string', default: '/' }, limit: { type: 'string' } } })
+const shared = sharedDir()
+const corpus = resolve(shared, 'corpus')
+const time = <T>(label: string, f: () => T): T => {
+  const start = performance.now()
+  const result = f()
+  console.log(`${label}: ${Math.round(performance.now() - start)} ms`)
+  return result
+}
+
+const model = time('load + link', () => loadModel())
+const catalogue = loadCatalogue()
+const crossLinks = time('cross-links', () => buildCrossLinks(model, catalogue, { siteUrl: 'https://example.github.io/analytics-wiki/' }))
+const pages = time('read golden wiki', () => goldenPages(new Set(model.rules.map((r) => `${r.source.stem}.md`))))
+for (const [path, content] of crossLinks) if (path.startsWith('wiki/')) pages.set(path.slice('wiki/'.length), content)
+const downloads = new Map([...crossLinks].filter(([path]) => !path.startsWith('wiki/')))
+const site = time(`site (${pages.size} pages)`, () => buildSite(pages, model, catalogue, { base: values.base!, downloads }))
+const wikiFiles = new Map([...pages].map(([p, c]) => [`wiki/${p}`, c] as const))
+const diagnostics = time('link check (site)', () => checkLinks(site))
+console.log(`site files: ${site.size}; broken site links: ${diagnostics.length}`)
+for (const d of diagnostics.slice(0, 10)) console.log(`  ${d.path}: ${d.message}`)
+const searchIndex = site.get('assets/search-index.json')
+console.log(`search index: ${searchIndex ? searchIndex.length : 0} bytes`)
+
+const out = resolve(values.out!)
+rmSync(out, { recursive: true, force: true })
+const write = (path: string, content: string | Uint8Array) => {
+  mkdirSync(dirname(path), { recursive: true })
+  writeFileSync(path, content)
+}
+for (const [path, content] of site) write(join(out, 'site', path), content)
+for (const [path, content] of crossLinks) write(join(out, path), content)
+console.log(`wrote ${out} (${wikiFiles.size} wiki pages)`)
+
+function loadModel(): WikiModel {
+  const limit = values.limit ? Number(values.limit) : Infinity
+  const rules = loadRules([resolve(corpus, 'sigma')]).rules.slice(0, limit)
+  const dataNeeded = loadDataSources(resolve(corpus, 'atc-data/data_needed'), 'Data Needed').items
+  const loggingPolicies = loadDataSources(resolve(corpus, 'atc-data/logging_policies'), 'Logging Policy').items
+  const enrichments = loadDataSources(resolve(corpus, 'atc-data/enrichments'), 'Enrichment').items
+  const { atomics, triggerFolders } = loadAtomics(resolve(corpus, 'atomics'))
+  const queries = goldenQueries()
+  const catalogue = loadCatalogue()
+  const linked: LinkedRule[] = rules.map((source) => {
+    const key = relative(resolve(corpus, 'sigma'), resolve(source.path))
+    const conversions = BACKENDS.map((backend): Conversion => queries.get(`${key}\u0000${backend}`) ?? { backend, text: '', ok: false, reason: 'no golden query' })
+    return { source, links: linkRule(source, { dataNeeded, enrichments, triggerFolders }, catalogue), conversions }
+  })
+  return { rules: linked, dataNeeded, loggingPolicies, enrichments, atomics }
+}
+
+function goldenQueries(): Map<string, Conversion> {
+  const map = new Map<string, Conversion>()
+  for (const line of readFileSync(resolve(shared, 'golden/queries.jsonl'), 'utf8').split('\n')) {
+    if (!line) continue
+    const q = JSON.parse(line) as { rule: string; backend: BackendName; exit: number; stdout: string; stderr: string }
+    const ok = q.exit === 0 && q.stdout.trim() !== ''
+    const reason = ok ? undefined : q.stderr.trim().split('\n').pop()?.replace(/^.*?\(.*?\.yml\):\s*/, '') || `exit ${q.exit}, no output`
+    map.set(`${q.rule}\u0000${q.backend}`, { backend: q.backend, text: q.stdout.replace(/\n$/, ''), ok, reason })
+  }
+  return map
+}
+
+function goldenPages(ruleCards: Set<string>): Map<string, string> {
+  const root = resolve(shared, 'golden/wiki')
+  const pages = new Map<string, string>()
+  for (const section of readdirSync(root).sort()) {
+    const names = readdirSync(join(root, section)).sort()
+    for (const name of section === 'Detection_Rules' ? names.filter((n) => ruleCards.has(n)) : names) pages.set(`${section}/${name}`, readFileSync(join(root, section, name), 'utf8'))
+  }
+  return pages
+}

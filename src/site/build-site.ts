@@ -1,0 +1,54 @@
+import type { CatalogueView } from '../crosslink/catalogue-view.js'
+import type { WikiModel } from '../crosslink/wiki-model.js'
+import type { Diagnostic } from '../diagnostics.js'
+import { fallbackHomePage, matrixPage, notFoundPage, sectionIndexPages } from './generated-pages.js'
+import { registerSiteLinks, type PageLinkRecord } from './link-registry.js'
+import { buildSearchIndex } from './search-index.js'
+import { createSiteContext, GENERATED, type SiteOptions } from './site-context.js'
+import { siteAsset } from './templates.js'
+import { renderWikiPage, type RenderedPage } from './wiki-page.js'
+
+export interface BuildSiteOptions extends SiteOptions {
+  /** Receives a warning for every link in the pages the site cannot follow (shown as plain text there). */
+  diagnostics?: Diagnostic[]
+}
+
+/** Ids the layout puts on every page (fragment links may point at them). */
+const LAYOUT_IDS = ['main', 'sidebar', 'search', 'search-results']
+
+/**
+ * The HTML site, keyed by path relative to `OUT/site`: one page per wiki page (`Detection_Rules/x.md` →
+ * `Detection_Rules/x.html`), section indexes, the coverage matrix, the search index, the assets and the
+ * `downloads/`. `pages` are wiki-relative paths → Markdown (every ATC card and the cross-link pages).
+ */
+export function buildSite(pages: ReadonlyMap<string, string>, model: WikiModel, catalogue: CatalogueView, options: BuildSiteOptions): Map<string, string | Uint8Array> {
+  const ctx = createSiteContext(pages, model, catalogue, options)
+  const files = new Map<string, string | Uint8Array>()
+  const records = new Map<string, PageLinkRecord>()
+  const titles = new Map<string, string>()
+  const add = (page: RenderedPage) => {
+    files.set(page.path, page.html)
+    records.set(page.path, { content: page.html, links: page.links, ids: new Set([...page.ids, ...LAYOUT_IDS]) })
+  }
+  for (const page of [...pages.keys()].sort()) {
+    // The site's coverage page is the interactive matrix; Coverage.md's links resolve to it.
+    if (page === 'Coverage.md' || !page.endsWith('.md')) continue
+    const rendered = renderWikiPage(ctx, page, pages.get(page)!)
+    add(rendered)
+    titles.set(page, rendered.title)
+    for (const d of rendered.state?.dangling ?? []) {
+      options.diagnostics?.push({ path: `wiki/${page}`, line: d.line, col: d.col, severity: 'warning', message: `link to ${d.href} has no page on the site (${d.target}); it is shown as plain text`, code: 'dangling-link' })
+    }
+  }
+  if (!pages.has('index.md')) add(fallbackHomePage(ctx))
+  add(matrixPage(ctx))
+  for (const page of sectionIndexPages(ctx)) add(page)
+  add(notFoundPage(ctx))
+  files.set(GENERATED.searchIndex, JSON.stringify(buildSearchIndex(ctx, titles)))
+  files.set(GENERATED.css, siteAsset('site.css'))
+  files.set(GENERATED.js, siteAsset('site.js'))
+  for (const [path, content] of ctx.downloads) files.set(`downloads/${path}`, content)
+  files.set('.nojekyll', '')
+  registerSiteLinks(files, records)
+  return files
+}

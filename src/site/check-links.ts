@@ -1,0 +1,154 @@
+import { posix } from 'node:path'
+import type { Root as HastRoot } from 'hast'
+import type { Root as MdastRoot } from 'mdast'
+import rehypeRaw from 'rehype-raw'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+import type { Diagnostic } from '../diagnostics.js'
+import { eachElement } from './hast-tools.js'
+import { recordedLinks } from './link-registry.js'
+
+export interface CheckLinksOptions {
+  /** URL path the site is served under; absolute links (`/repo/x.html`) are checked below it. */
+  base?: string
+  /** Parse every HTML page even when the builder recorded its links (slower; checks the recording too). */
+  parse?: boolean
+}
+
+interface FoundLink { url: string; line: number; col: number; tag: string }
+interface PageFacts { links: FoundLink[]; ids: Set<string> }
+
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i
+/** Attributes that make the browser fetch something when the page loads. */
+const FETCHING: Record<string, string> = { script: 'src', img: 'src', iframe: 'src', frame: 'src', embed: 'src', source: 'src', video: 'src', audio: 'src', track: 'src', input: 'src', object: 'data', link: 'href' }
+
+/**
+ * Every internal link of the site (and of Markdown files in `files`) must resolve to a file in `files`,
+ * and a `#fragment` to an id on that page. Also flags what would break the site's promises: a resource
+ * loaded from another host, or a link with a `javascript:`-like scheme.
+ */
+export function checkLinks(files: ReadonlyMap<string, string | Uint8Array>, options: CheckLinksOptions = {}): Diagnostic[] {
+  const diagnostics: Diagnostic[] = []
+  const base = options.base ? (options.base.endsWith('/') ? options.base : `${options.base}/`) : '/'
+  const facts = new Map<string, PageFacts>()
+  const factsOf = (path: string): PageFacts | undefined => {
+    let f = facts.get(path)
+    if (f) return f
+    const content = files.get(path)
+    if (typeof content !== 'string') return undefined
+    f = /\.html?$/i.test(path) ? htmlFacts(files, path, content, options.parse === true) : /\.md$/i.test(path) ? markdownFacts(content) : undefined
+    if (f) facts.set(path, f)
+    return f
+  }
+  const dirs = new Set<string>()
+  for (const path of files.keys()) for (let d = posix.dirname(path); d !== '.' && !dirs.has(d); d = posix.dirname(d)) dirs.add(d)
+  const report = (path: string, link: FoundLink, severity: Diagnostic['severity'], message: string, code: string) =>
+    diagnostics.push({ path, line: link.line, col: link.col, severity, message, code })
+
+  for (const path of [...files.keys()].sort()) {
+    const page = factsOf(path)
+    if (!page) continue
+    const isHtml = /\.html?$/i.test(path)
+    for (const link of page.links) {
+      const scheme = SCHEME.exec(link.url)?.[1]?.toLowerCase()
+      if (scheme || link.url.startsWith('//')) {
+        if (scheme && !['http', 'https', 'mailto', 'data'].includes(scheme)) report(path, link, 'error', `link with a ${scheme}: URL (${short(link.url)}); expected http(s), mailto or a relative link`, 'unsafe-link')
+        else if (link.tag !== 'a' && scheme !== 'data' && isHtml) report(path, link, 'error', `<${link.tag}> loads ${short(link.url)} from another host; expected a file of this site`, 'external-asset')
+        continue
+      }
+      const hash = link.url.indexOf('#')
+      const fragment = hash >= 0 ? decode(link.url.slice(hash + 1)) : ''
+      const rawPath = (hash >= 0 ? link.url.slice(0, hash) : link.url).replace(/\?.*$/, '')
+      if (rawPath === '') {
+        if (fragment && isHtml && !page.ids.has(fragment)) report(path, link, 'warning', `#${fragment} is not an id on this page`, 'broken-fragment')
+        continue
+      }
+      const decoded = decode(rawPath)
+      let target = decoded.startsWith('/')
+        ? decoded.startsWith(base) ? decoded.slice(base.length) || '.' : undefined
+        : posix.normalize(posix.join(posix.dirname(path), decoded))
+      if (target !== undefined && (target === '.' || decoded.endsWith('/') || (!files.has(target) && dirs.has(target)))) {
+        const dir = target === '.' ? '' : `${target.replace(/\/+$/, '')}/`
+        if (files.has(`${dir}index.html`)) target = `${dir}index.html`
+        // A Markdown link to a folder: GitHub shows the folder's listing.
+        else if (!isHtml && (dir === '' || dirs.has(dir.slice(0, -1)))) continue
+        else target = `${dir}index.html`
+      }
+      if (target === undefined || target.startsWith('../') || !files.has(target)) {
+        report(path, link, 'warning', `broken link: ${short(link.url)} (no file ${target ?? decoded})`, 'broken-link')
+        continue
+      }
+      if (fragment && isHtml && /\.html?$/i.test(target)) {
+        const targetFacts = factsOf(target)
+        if (targetFacts && !targetFacts.ids.has(fragment)) report(path, link, 'warning', `#${fragment} is not an id on ${target}`, 'broken-fragment')
+      }
+    }
+  }
+  return diagnostics
+}
+
+function htmlFacts(files: ReadonlyMap<string, string | Uint8Array>, path: string, content: string, forceParse: boolean): PageFacts {
+  const recorded = forceParse ? undefined : recordedLinks(files, path, content)
+  if (recorded) {
+    return {
+      links: recorded.links.map((l) => ({ url: recordedUrl(path, l.target, l.fragment), line: 1, col: 1, tag: 'a' })),
+      ids: recorded.ids,
+    }
+  }
+  return parseHtmlFacts(content)
+}
+
+/** A recorded link as the relative URL the page holds (what the checker resolves back). */
+function recordedUrl(from: string, target: string, fragment: string): string {
+  const rel = target === '' ? '' : posix.relative(posix.dirname(from), target) || posix.basename(target)
+  return rel.split('/').map((s) => (s === '..' ? s : encodeURIComponent(s))).join('/') + (fragment ? `#${encodeURIComponent(fragment)}` : '')
+}
+
+let raw: ReturnType<typeof rehypeRaw> | undefined
+
+/** Parses a page with the HTML parser rehype-raw uses, collecting its URLs and ids. */
+export function parseHtmlFacts(html: string): PageFacts {
+  raw ??= rehypeRaw()
+  const tree = raw({ type: 'root', children: [{ type: 'raw', value: html }] } as unknown as HastRoot, undefined as never)
+  const links: FoundLink[] = []
+  const ids = new Set<string>()
+  eachElement(tree, (node) => {
+    const p = node.properties
+    if (p.id !== undefined) ids.add(String(p.id))
+    const at = { line: node.position?.start.line ?? 1, col: node.position?.start.column ?? 1, tag: node.tagName }
+    if ((node.tagName === 'a' || node.tagName === 'area') && typeof p.href === 'string') links.push({ url: p.href, ...at })
+    const attr = FETCHING[node.tagName]
+    const value = attr ? p[attr] : undefined
+    if (typeof value === 'string' && value !== '') links.push({ url: value, ...at })
+    if (typeof p.srcSet === 'string') for (const part of p.srcSet.split(',')) links.push({ url: part.trim().split(/\s+/)[0], ...at })
+  })
+  return { links, ids }
+}
+
+const markdownParser = unified().use(remarkParse).use(remarkGfm).freeze()
+
+function markdownFacts(content: string): PageFacts {
+  const tree = markdownParser.runSync(markdownParser.parse(content)) as MdastRoot
+  const links: FoundLink[] = []
+  const visit = (node: { type: string; url?: string; position?: { start: { line: number; column: number } }; children?: unknown[] }) => {
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && typeof node.url === 'string') {
+      links.push({ url: node.url, line: node.position?.start.line ?? 1, col: node.position?.start.column ?? 1, tag: node.type === 'image' ? 'img' : 'a' })
+    }
+    for (const child of (node.children ?? []) as (typeof node)[]) visit(child)
+  }
+  visit(tree as never)
+  return { links, ids: new Set() }
+}
+
+function decode(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}
+
+function short(url: string): string {
+  return url.length > 120 ? `${url.slice(0, 117)}…` : url
+}

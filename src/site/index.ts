@@ -1,0 +1,3 @@
+export { buildSite, type BuildSiteOptions } from './build-site.js'
+export { checkLinks, type CheckLinksOptions } from './check-links.js'
+export type { SiteOptions } from './site-context.js'

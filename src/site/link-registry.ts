@@ -1,0 +1,23 @@
+import type { LinkRecord } from './linker.js'
+
+export interface PageLinkRecord {
+  /** The HTML the record describes; a file whose content changed is parsed again. */
+  content: string
+  links: LinkRecord[]
+  ids: Set<string>
+}
+
+/**
+ * The links each page was built with, kept per site (the output map buildSite returned), so the link
+ * check does not have to parse thousands of pages again. Held weakly: gone with the site.
+ */
+const registry = new WeakMap<object, Map<string, PageLinkRecord>>()
+
+export function registerSiteLinks(site: object, records: Map<string, PageLinkRecord>): void {
+  registry.set(site, records)
+}
+
+export function recordedLinks(site: object, path: string, content: string): PageLinkRecord | undefined {
+  const record = registry.get(site)?.get(path)
+  return record && record.content === content ? record : undefined
+}

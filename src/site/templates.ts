@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { Eta } from 'eta'
+
+/** templates/site beside src/ and lib/ (this module is src/site or lib/site). */
+export const SITE_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/site/', import.meta.url))
+
+const eta = new Eta({ autoEscape: true, autoTrim: [false, 'nl'], useWith: false, varName: 'it', cache: false })
+const compiled = new Map<string, (data: object) => string>()
+
+/** Renders `templates/site/<name>.eta`, compiled once per process; `<%= %>` escapes, `<%~ %>` is for our own HTML. */
+export function renderTemplate(name: string, data: object): string {
+  let fn = compiled.get(name)
+  if (!fn) {
+    const source = readFileSync(`${SITE_TEMPLATES_DIR}${name}.eta`, 'utf8')
+    const template = eta.compile(source)
+    fn = (d) => template.call(eta, d as Record<string, unknown>)
+    compiled.set(name, fn)
+  }
+  return fn(data)
+}
+
+/** A client asset (`templates/site/assets/<name>`), read once. */
+const assets = new Map<string, string>()
+export function siteAsset(name: string): string {
+  let text = assets.get(name)
+  if (text === undefined) {
+    text = readFileSync(`${SITE_TEMPLATES_DIR}assets/${name}`, 'utf8')
+    assets.set(name, text)
+  }
+  return text
+}

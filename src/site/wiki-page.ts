@@ -1,0 +1,65 @@
+import { techniqueIdsOf } from '../crosslink/coverage-index.js'
+import { ruleFacts } from '../crosslink/rule-facts.js'
+import { wikiPath } from '../crosslink/wiki-paths.js'
+import { BACKENDS, type LinkedRule } from '../model.js'
+import { renderLayout } from './layout-page.js'
+import { htmlPathOf } from './link-resolver.js'
+import { Linker, type LinkRecord } from './linker.js'
+import { renderMarkdown } from './markdown-processor.js'
+import type { PageState } from './page-plugins.js'
+import { relatedGroups } from './related.js'
+import { pageTitle, sectionOf, type SiteContext } from './site-context.js'
+import { renderTemplate } from './templates.js'
+
+export interface RenderedPage {
+  path: string
+  html: string
+  links: LinkRecord[]
+  ids: Set<string>
+  /** What the Markdown pipeline found (wiki pages only). */
+  state?: PageState
+  title: string
+}
+
+/** Page kinds of the pages at the wiki root. */
+const ROOT_KINDS: Record<string, string> = { 'index.md': 'home', 'Coverage.md': 'coverage', 'Conversion_Status.md': 'conversion' }
+
+/** Related lists longer than this fold the rest into a "Show all" disclosure. */
+const FOLD = 30
+
+/** One wiki page (an ATC card or a cross-link page) as a site page, with its backlinks. */
+export function renderWikiPage(ctx: SiteContext, page: string, markdown: string, extraBefore = ''): RenderedPage {
+  const path = htmlPathOf(page)
+  const linker = new Linker(path)
+  const { html: content, state } = renderMarkdown(markdown, page, ctx.site)
+  const section = sectionOf(page)
+  const rule = ctx.ruleByPage.get(page)
+  const title = pageTitle(ctx, page, state.title)
+  const before = (rule ? ruleHeader(ctx, rule, linker) : '') + extraBefore
+  const after = renderTemplate('related', { groups: relatedGroups(ctx, page, linker), fold: FOLD })
+  const html = renderLayout(ctx, { path, title, kind: section?.kind ?? ROOT_KINDS[page] ?? 'page', section: section?.dir, content, before, after, linker })
+  return { path, html, links: [...state.links, ...linker.links], ids: state.ids, state, title }
+}
+
+/** Level, status, log source and conversions at a glance, and the rule's ATT&CK pages on this wiki. */
+function ruleHeader(ctx: SiteContext, rule: LinkedRule, linker: Linker): string {
+  const f = ruleFacts(rule)
+  const attack = [
+    ...techniqueIdsOf(rule).map((id) => {
+      const name = ctx.index.lookup.fullName(id)
+      return { href: linker.toPage(wikiPath.technique(id), ctx.site.pages), label: name ? `${id} ${name}` : id }
+    }),
+    ...[...new Set(rule.links.tactics.map((t) => t.id))].map((id) => ({
+      href: linker.toPage(wikiPath.tactic(id), ctx.site.pages),
+      label: `${id} ${ctx.index.lookup.tactic(id)?.name ?? ''}`.trim(),
+    })),
+  ].filter((a) => a.href)
+  return renderTemplate('rule-header', {
+    level: f.level,
+    status: f.status,
+    logsource: f.logsource,
+    converted: rule.conversions.filter((c) => c.ok).length,
+    backends: BACKENDS.length,
+    attack,
+  })
+}
