@@ -7,6 +7,7 @@ import type { ConversionConfig } from './config/conversion-config.js'
 import { conditionalTargets, type RuleValues } from './config/field-mapping.js'
 import { matchLogsource } from './config/match-logsource.js'
 import { ruleValues } from './config/rule-values.js'
+import { cidrWildcards } from './cidr-wildcards.js'
 import { optimizeTree } from './optimize-tree.js'
 import { and, ConversionFailure, mapItem, or, sub, type SearchNode } from './search-tree.js'
 
@@ -16,6 +17,8 @@ export interface BuildOptions {
   indexField: string | null
   /** false: shape the tree exactly like the legacy converter, failing where it failed. */
   extended: boolean
+  /** The backend matches CIDR networks itself (otherwise they become wildcard patterns). */
+  nativeCidr?: boolean
 }
 
 /** Builds the optimised query tree of one condition of a rule. */
@@ -83,11 +86,30 @@ class SearchBuilder {
       throw new ConversionFailure(`${item.key}: ${result.message}`, kind)
     }
     if (!this.options.extended) this.checkLegacyModifiers(item)
-    const value = result.value
+    const value = this.options.extended ? this.normalize(result.value) : result.value
     // Groups are added as a bare AND/OR (the legacy converter unwrapped even its parenthesised ones).
     if (isGroup(value)) return { t: value.op, items: value.items.map((v) => this.resolve(item.field, v)) }
     if (this.options.extended && Array.isArray(value) && value.some(isTyped)) return this.splitList(item.field, value)
     return this.resolve(item.field, value)
+  }
+
+  /** Extended mode: booleans compare as text, CIDR networks become wildcard patterns where needed. */
+  private normalize(value: ModValue): ModValue {
+    if (typeof value === 'boolean') return value ? 'true' : 'false'
+    if (Array.isArray(value)) return value.map((v) => this.normalize(v))
+    if (!isTyped(value)) return value
+    if (value.kind === 'cidr' && !this.options.nativeCidr) {
+      const patterns = cidrWildcards(value.network)
+      if (!patterns) throw new ConversionFailure(`cidr modifier (network ${value.network})`, 'unsupported')
+      return patterns
+    }
+    if (value.kind === 'group') {
+      const items = value.items.map((v) => this.normalize(v))
+      // Networks listed under one field: one flat any-of list of their patterns.
+      if (value.op === 'or' && items.every((v) => Array.isArray(v) || typeof v === 'string')) return items.flat() as ModValue[]
+      return { ...value, items }
+    }
+    return value
   }
 
   /** A list mixing plain values and groups: the plain ones stay a list, each group becomes its own OR. */

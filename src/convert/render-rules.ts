@@ -46,7 +46,7 @@ export function prepare(backend: TextBackend, config: ConversionConfig, d: RuleD
   if (rule.errors.length > 0) throw new ConversionFailure(rule.errors[0]!, 'invalid')
   const searches = rule.conditions.map((c) => {
     if (!c.parsed.ok) throw new ConversionFailure(`condition: ${c.parsed.error.message} at offset ${c.parsed.error.offset}`, 'invalid')
-    const tree = buildSearch(rule, c.parsed.value.search, { config, indexField: backend.indexField, extended })
+    const tree = buildSearch(rule, c.parsed.value.search, { config, indexField: backend.indexField, extended, nativeCidr: backend.nativeCidr ?? false })
     return { tree, agg: c.parsed.value.aggregation }
   })
   return { rule, searches }

@@ -60,7 +60,9 @@ export interface TextBackend {
   /** Escapes a value's text (the legacy `reEscape` substitution). */
   escape: (text: string) => string
   /** Templates for typed values; `re` is the only one the legacy converters knew. */
-  typed: { re?: string; rePattern?: (pattern: string) => string }
+  typed: { re?: string; rePattern?: (pattern: string, flags: string) => string | null }
+  /** The language matches CIDR networks itself; otherwise they become wildcard patterns. */
+  nativeCidr?: boolean
   indexField: string | null
   /** Node handlers that replace the generic ones. */
   handlers?: Partial<Handlers>
@@ -112,11 +114,13 @@ export class QueryWriter {
   }
 
   typed(value: TypedValue): string {
-    if (value.kind === 're' && this.backend.typed.re !== undefined && (value.flags === '' || !this.ctx.extended)) {
-      const pattern = this.backend.typed.rePattern ? this.backend.typed.rePattern(value.pattern) : value.pattern
-      return this.backend.typed.re.replace('%s', () => pattern)
+    const template = this.backend.typed.re
+    if (value.kind === 're' && template !== undefined) {
+      const rewrite = this.backend.typed.rePattern
+      const pattern = rewrite ? rewrite(value.pattern, value.flags) : value.flags === '' ? value.pattern : null
+      if (pattern !== null) return template.replace('%s', () => pattern)
     }
-    throw new ConversionFailure(`Type modifier '${value.kind}' is not supported by backend`, value.kind === 're' ? 'legacy' : 'unsupported')
+    throw typedFailure(this, value, `Type modifier '${value.kind}' is not supported by backend`)
   }
 
   join(items: SearchNode[], separator: string): string | null {
@@ -150,6 +154,19 @@ function templatesOf(backend: TextBackend): QueryWriter['t'] {
 /** Python's `type(v) in (str, int)`. */
 export function isPlain(v: unknown): v is string | number {
   return typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v))
+}
+
+/** Names a typed value by the modifier that made it, for "not convertible" messages. */
+export function modifierLabel(value: TypedValue): string {
+  if (value.kind === 're' && value.flags) return `re|${value.flags.split('').join('|')} modifier`
+  if (value.kind === 'compare') return `${value.op} modifier`
+  if (value.kind === 'group') return 'value group'
+  return `${value.kind} modifier`
+}
+
+/** The legacy message in legacy mode, the modifier's name in extended mode. */
+export function typedFailure(w: QueryWriter, value: TypedValue, legacyMessage: string): ConversionFailure {
+  return w.ctx.extended ? new ConversionFailure(modifierLabel(value), 'unsupported') : new ConversionFailure(legacyMessage)
 }
 
 export function unsupportedMapValue(value: unknown): ConversionFailure {
@@ -193,7 +210,7 @@ export function renderMapItem(w: QueryWriter, rawField: string, value: ModValue)
       const out = w.backend.extendedMap(w, field, value)
       if (out !== null) return out
     }
-    throw new ConversionFailure(`${value.kind} values are not supported`, 'unsupported')
+    throw typedFailure(w, value, `Backend does not support map values of type <class '${value.kind}'>`)
   }
   throw unsupportedMapValue(value)
 }

@@ -62,7 +62,8 @@ function keywordGroup(w: QueryWriter, node: Extract<SearchNode, { t: 'sub' }>): 
  * Lucene regular expressions are implicitly anchored: explicit `^`/`$` anchors are dropped and the
  * side left open gets `.*`. Patterns with no anchor at all pass unchanged.
  */
-export function luceneRegex(pattern: string): string {
+export function luceneRegex(pattern: string, flags = ''): string | null {
+  if (flags.includes('i')) pattern = caseInsensitive(pattern)
   const starts = pattern.startsWith('^')
   const ends = pattern.endsWith('$') && !pattern.endsWith('\\$')
   if (!starts && !ends) return pattern
@@ -70,6 +71,30 @@ export function luceneRegex(pattern: string): string {
   if (starts) body = body.slice(1)
   if (ends) body = body.slice(0, -1)
   return (starts ? '' : '.*') + body + (ends ? '' : '.*')
+}
+
+/** Lucene regexes have no flags: spell `i` out as `[aA]` classes (letters outside classes and escapes). */
+function caseInsensitive(pattern: string): string {
+  let out = ''
+  let inClass = false
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!
+    if (ch === '\\') {
+      out += ch + (pattern[i + 1] ?? '')
+      i++
+    } else if (inClass) {
+      if (ch === ']') inClass = false
+      out += ch
+    } else if (ch === '[') {
+      inClass = true
+      out += ch
+    } else if (/[a-zA-Z]/.test(ch) && ch.toLowerCase() !== ch.toUpperCase()) {
+      out += `[${ch.toLowerCase()}${ch.toUpperCase()}]`
+    } else {
+      out += ch
+    }
+  }
+  return out
 }
 
 function notNode(w: QueryWriter, node: Extract<SearchNode, { t: 'not' }>): string | null {

@@ -1,7 +1,7 @@
 import { isTyped, type ModValue } from '../../sigma/modifiers/modifier-value.js'
 import { pyStr, pyTypeName } from '../../sigma/python-text.js'
 import { ConversionFailure, type SearchNode } from '../search-tree.js'
-import { isPlain, type QueryWriter, type TextBackend } from '../text-backend.js'
+import { isPlain, typedFailure, type QueryWriter, type TextBackend } from '../text-backend.js'
 
 const ESCAPE = /([|()[\]{}.^$+])/g
 
@@ -27,7 +27,7 @@ function renderValue(w: QueryWriter, value: ModValue): string {
   }
   if (isTyped(value)) {
     if (w.ctx.extended && value.kind === 're') return embeddedRegex(value.pattern)
-    throw new ConversionFailure('Node type not implemented for this backend')
+    throw typedFailure(w, value, 'Node type not implemented for this backend')
   }
   throw new ConversionFailure(`Node type <class '${pyTypeName(value)}'> was not expected in Sigma parse tree`)
 }

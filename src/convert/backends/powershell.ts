@@ -2,7 +2,7 @@ import type { Aggregation } from '../../sigma/condition-ast.js'
 import { isGroup, isTyped, type ModValue } from '../../sigma/modifiers/modifier-value.js'
 import { pyRepr, pyStr } from '../../sigma/python-text.js'
 import { ConversionFailure } from '../search-tree.js'
-import { isPlain, unsupportedMapValue, type QueryWriter, type TextBackend } from '../text-backend.js'
+import { isPlain, typedFailure, unsupportedMapValue, type QueryWriter, type TextBackend } from '../text-backend.js'
 
 const ESCAPE = /("|(?<!\\)\\(?![*?\\])|\+)/g
 const escape = (text: string): string => text.replace(ESCAPE, '\\$1')
@@ -45,7 +45,11 @@ function mapItem(w: QueryWriter, key: string, value: ModValue): string | null {
   }
   if (Array.isArray(value)) return mapList(key, value)
   if (value === null) return `-not ${key}="*"`
-  if (w.ctx.extended && isTyped(value) && value.kind === 're') return `$_.message -match ${quoted(key + '.*' + value.pattern.replace(/^\^/, ''))}`
+  if (isTyped(value)) {
+    // PowerShell's -match is a case-insensitive regular expression: keep the pattern, escape only quotes.
+    if (w.ctx.extended && value.kind === 're') return `$_.message -match "${(key + '.*' + value.pattern.replace(/^\^/, '')).replace(/"/g, '\\"')}"`
+    throw typedFailure(w, value, `Backend does not support map values of type <class '${value.kind}'>`)
+  }
   throw unsupportedMapValue(value)
 }
 

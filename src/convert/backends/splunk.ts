@@ -61,6 +61,7 @@ export const splunkBackend: TextBackend = {
   escape: escaper(SPLUNK_ESCAPE),
   typed: {},
   indexField: 'index',
+  nativeCidr: true,
   conditions: 'first',
   handlers: {
     map: (w, node) => (Array.isArray(node.value) ? mapList(w, w.fieldName(node.field, node.value), node.value) : renderMapItem(w, node.field, node.value)),
