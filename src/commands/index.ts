@@ -1,5 +1,8 @@
 import type { Command } from './command.js'
 import { buildCommand } from './build.js'
 import { checkCommand } from './check.js'
+import { cardCommand } from './card.js'
+import { diffCommand } from './diff.js'
+import { serveCommand } from './serve.js'
 
-export const COMMANDS: Command[] = [buildCommand, checkCommand]
+export const COMMANDS: Command[] = [buildCommand, checkCommand, cardCommand, diffCommand, serveCommand]

@@ -1,0 +1,8 @@
+export { renderRuleCards, ruleCardPath, RULE_CARD_DIR, type CardSetting } from './render-rule-cards.js'
+export { loadCardSetting } from './load-card-setting.js'
+export { diffRuleSets, type CardChange, type RuleSetDiff } from './diff-rule-sets.js'
+export { coverageOf, coverageDelta, type CoveredTechnique, type TacticDelta } from './coverage.js'
+export { renderDiffMarkdown, REVIEW_MARKER, GITHUB_COMMENT_LIMIT, type DiffDocumentOptions } from './diff-markdown.js'
+export { unifiedDiff, textLines } from './unified-diff.js'
+export { diffLines, type DiffLine } from './diff-lines.js'
+export { repositoryRoot, resolveCommit, repositoryPaths, snapshotFolders, removeSnapshot, GitUsageError } from './git-rules.js'
