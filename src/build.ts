@@ -1,0 +1,85 @@
+import type { BuildConfig } from './config.js'
+import type { Diagnostic } from './diagnostics.js'
+import { compareDiagnostics, formatDiagnostic } from './diagnostics.js'
+import { loadAtomics, loadDataSources, loadRules } from './load/index.js'
+import type { Inputs, LinkedRule } from './model.js'
+import { createProgress, type Progress } from './progress.js'
+import { loadCatalogue, type AttackCatalogue } from './attack/index.js'
+import { linkRule } from './link/index.js'
+import { convertAll } from './convert-all.js'
+import { renderWiki, type CardOutcome } from './render-wiki.js'
+import { writeTree, type OutputFiles } from './write/index.js'
+
+export interface BuildResult {
+  files: OutputFiles
+  diagnostics: Diagnostic[]
+  rules: LinkedRule[]
+  inputs: Inputs
+}
+
+/** The whole build as a list of named steps; each takes data and returns data. Nothing is written here. */
+export function build(config: BuildConfig, progress: Progress = createProgress({ quiet: true })): BuildResult {
+  const catalogue = progress.task('catalogue', () => loadCatalogue())
+  const { inputs, diagnostics } = progress.task('load', () => load(config))
+  const linked = progress.task('link', () => link(inputs, catalogue))
+  const rules = progress.task('convert', () => convertAll(linked, config, diagnostics))
+  return assemble({ config, catalogue, inputs, rules, diagnostics }, progress)
+}
+
+/** What the per-file steps (load, link, convert, and possibly the cards) hand to the rest of the build. */
+export interface Assembly {
+  config: BuildConfig
+  catalogue: AttackCatalogue
+  inputs: Inputs
+  rules: LinkedRule[]
+  diagnostics: Diagnostic[]
+  /** Cards already rendered (by a cache or a worker), keyed by their source object. */
+  cards?: ReadonlyMap<object, CardOutcome>
+}
+
+/** The steps over the whole model: the wiki tree (cards rendered here unless given), then everything built on it. */
+export function assemble({ catalogue, inputs, rules, diagnostics, cards }: Assembly, progress: Progress = createProgress({ quiet: true })): BuildResult {
+  const files = progress.task('render wiki', () => renderWiki({ inputs, rules, catalogue }, diagnostics, cards))
+  diagnostics.sort(compareDiagnostics)
+  return { files, diagnostics, rules, inputs }
+}
+
+export function load(config: BuildConfig): { inputs: Inputs; diagnostics: Diagnostic[] } {
+  const rules = loadRules(config.rules)
+  const dataNeeded = loadDataSources(config.dataNeeded, 'Data Needed')
+  const loggingPolicies = loadDataSources(config.loggingPolicies, 'Logging Policy')
+  const enrichments = loadDataSources(config.enrichments, 'Enrichment')
+  const atomics = loadAtomics(config.triggers)
+  return {
+    inputs: {
+      rules: rules.rules,
+      dataNeeded: dataNeeded.items,
+      loggingPolicies: loggingPolicies.items,
+      enrichments: enrichments.items,
+      atomics: atomics.atomics,
+      triggerFolders: atomics.triggerFolders,
+    },
+    diagnostics: [...rules.diagnostics, ...dataNeeded.diagnostics, ...loggingPolicies.diagnostics, ...enrichments.diagnostics, ...atomics.diagnostics],
+  }
+}
+
+export function link(inputs: Inputs, catalogue: AttackCatalogue): LinkedRule[] {
+  return inputs.rules.map((source) => ({ source, links: linkRule(source, inputs, catalogue), conversions: [] }))
+}
+
+/** Builds and writes; returns the process exit code (1 on errors with `--strict`). */
+export function buildAndWrite(config: BuildConfig, report: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): { result: BuildResult; exitCode: number } {
+  const progress = createProgress({ quiet: config.quiet })
+  const start = performance.now()
+  const result = build(config, progress)
+  progress.task(`write ${result.files.size} files`, () => writeTree(config.out, result.files))
+  return { result, exitCode: finish(result.diagnostics, config, report, progress, start, result.files.size) }
+}
+
+function finish(diagnostics: Diagnostic[], config: BuildConfig, report: (line: string) => void, progress: Progress, start: number, fileCount: number): number {
+  for (const d of diagnostics) report(formatDiagnostic(d))
+  const errors = diagnostics.filter((d) => d.severity === 'error').length
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length
+  progress.done(`built ${fileCount} files into ${config.out} in ${Math.round(performance.now() - start)} ms (${errors} errors, ${warnings} warnings)`)
+  return config.strict && errors + warnings > 0 ? 1 : 0
+}

@@ -1,0 +1,26 @@
+import type { BuildConfig } from './config.js'
+import type { Diagnostic } from './diagnostics.js'
+import { BACKENDS, type BackendName, type Conversion, type LinkedRule, type RuleSource } from './model.js'
+import { createConverter } from './convert/index.js'
+
+/** Converts every rule for every backend; a converter failure becomes a commented block and a diagnostic. */
+export function convertAll(rules: LinkedRule[], config: Pick<BuildConfig, 'converterConfigs'>, diagnostics: Diagnostic[]): LinkedRule[] {
+  const convert = ruleConverter(config)
+  return rules.map((rule) => ({ ...rule, conversions: convert(rule.source, diagnostics) }))
+}
+
+/** One rule's conversions for every backend, in BACKENDS order (the converters are set up once). */
+export function ruleConverter(config: Pick<BuildConfig, 'converterConfigs'>): (rule: RuleSource, diagnostics: Diagnostic[]) => Conversion[] {
+  const converters = BACKENDS.map((backend) => ({ backend, converter: createConverter(backend, { configPath: config.converterConfigs[backend] }) }))
+  return (rule, diagnostics) => converters.map(({ backend, converter }) => convertOne(rule, backend, converter, diagnostics))
+}
+
+function convertOne(rule: RuleSource, backend: BackendName, converter: ReturnType<typeof createConverter>, diagnostics: Diagnostic[]): Conversion {
+  try {
+    return converter.convert(rule)
+  } catch (error) {
+    const reason = `internal converter error: ${(error as Error).message}`
+    diagnostics.push({ path: rule.path, line: 1, col: 1, severity: 'warning', message: `${backend}: ${reason}`, code: 'convert-crash' })
+    return { backend, text: `# not convertible to ${backend}: ${reason}`, ok: false, reason }
+  }
+}
