@@ -88,14 +88,21 @@ class SearchBuilder {
     if (!this.options.extended) this.checkLegacyModifiers(item)
     const value = this.options.extended ? this.normalize(result.value) : result.value
     // Groups are added as a bare AND/OR (the legacy converter unwrapped even its parenthesised ones).
-    if (isGroup(value)) return { t: value.op, items: value.items.map((v) => this.resolve(item.field, v)) }
-    if (this.options.extended && Array.isArray(value) && value.some(isTyped)) return this.splitList(item.field, value)
+    if (isGroup(value)) return { t: value.op, items: value.items.map((v) => this.resolveValue(item.field, v)) }
+    if (this.options.extended && Array.isArray(value) && value.some((v) => v === null || isTyped(v))) return this.splitList(item.field, value)
     return this.resolve(item.field, value)
+  }
+
+  /** Extended mode also expands groups nested in groups (e.g. `windash` after `all`). */
+  private resolveValue(field: string, value: ModValue): SearchNode {
+    if (this.options.extended && isGroup(value)) return sub({ t: value.op, items: value.items.map((v) => this.resolveValue(field, v)) })
+    return this.resolve(field, value)
   }
 
   /** Extended mode: booleans compare as text, CIDR networks become wildcard patterns where needed. */
   private normalize(value: ModValue): ModValue {
     if (typeof value === 'boolean') return value ? 'true' : 'false'
+    if (value instanceof Date) return pyStr(value)
     if (Array.isArray(value)) return value.map((v) => this.normalize(v))
     if (!isTyped(value)) return value
     if (value.kind === 'cidr' && !this.options.nativeCidr) {
@@ -112,10 +119,11 @@ class SearchBuilder {
     return value
   }
 
-  /** A list mixing plain values and groups: the plain ones stay a list, each group becomes its own OR. */
+  /** A list mixing plain values with nulls and groups: the plain ones stay a list, the others become alternatives. */
   private splitList(field: string, values: ModValue[]): SearchNode {
-    const plain = values.filter((v) => !isTyped(v))
+    const plain = values.filter((v) => v !== null && !isTyped(v))
     const parts: SearchNode[] = plain.length > 0 ? [this.resolve(field, plain)] : []
+    if (values.includes(null)) parts.push(this.resolve(field, null))
     for (const v of values) {
       if (!isTyped(v)) continue
       if (isGroup(v)) parts.push(sub({ t: v.op, items: (v as ValueGroup).items.map((i) => this.resolve(field, i)) }))
