@@ -44,6 +44,7 @@ import { dataTitleDuplicate } from './checks/data-title-duplicate.js'
 import { dataTitleFilename } from './checks/data-title-filename.js'
 import { loggingPolicyMissing } from './checks/logging-policy-missing.js'
 import { enrichmentDataNeeded } from './checks/enrichment-data-needed.js'
+import { enrichmentRequirements } from './checks/enrichment-requirements.js'
 import { atomicsTechnique } from './checks/atomics-technique.js'
 import { atomicsExecutor } from './checks/atomics-executor.js'
 import { atomicsPlatform } from './checks/atomics-platform.js'
@@ -99,6 +100,7 @@ export const CHECKS: readonly Check[] = [
   dataTitleFilename,
   loggingPolicyMissing,
   enrichmentDataNeeded,
+  enrichmentRequirements,
   atomicsTechnique,
   atomicsExecutor,
   atomicsPlatform,
