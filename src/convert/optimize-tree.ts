@@ -74,13 +74,26 @@ function optimizeNode(node: Node, changes: boolean): [Node, boolean] {
 }
 
 function orderedUnique(items: SearchNode[]): SearchNode[] {
+  const n = items.length
+  if (n < 2) return items
+  const keys = items.map(identityKey)
+  if (n <= 8) {
+    // Small lists (the common case): a scan is cheaper than a Set.
+    let out: SearchNode[] | null = null
+    for (let i = 1; i < n; i++) {
+      let dup = false
+      for (let j = 0; j < i && !dup; j++) dup = keys[j] === keys[i]
+      if (dup && out === null) out = items.slice(0, i)
+      else if (!dup && out !== null) out.push(items[i]!)
+    }
+    return out ?? items
+  }
   const seen = new Set<unknown>()
   const out: SearchNode[] = []
-  for (const item of items) {
-    const key = identityKey(item)
-    if (seen.has(key)) continue
-    seen.add(key)
-    out.push(item)
+  for (let i = 0; i < n; i++) {
+    if (seen.has(keys[i])) continue
+    seen.add(keys[i])
+    out.push(items[i]!)
   }
   return out
 }
