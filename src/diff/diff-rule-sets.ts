@@ -3,7 +3,7 @@ import type { RuleSource } from '../model.js'
 import { coverageDelta, coverageOf, type TacticDelta } from './coverage.js'
 import { renderRuleCards, ruleCardPath, type CardSetting } from './render-rule-cards.js'
 
-/** One card that differs between the two rule sets; `before`/`after` is missing for an added/removed card. */
+/** One card that differs between the two rule sets; `before` is missing for an added card, both for a removed one (not rendered). */
 export interface CardChange {
   /** Card path as `build` writes it, e.g. `wiki/Detection_Rules/x.md`. */
   path: string
@@ -33,7 +33,8 @@ export function diffRuleSets(before: readonly RuleSource[], after: readonly Rule
   const old = byCard(before)
   const now = byCard(after)
   const touched = [...new Set([...old.keys(), ...now.keys()])].filter((path) => !sameTexts(old.get(path), now.get(path))).sort()
-  const renderedBefore = renderRuleCards(touched.flatMap((p) => old.get(p) ?? []), setting)
+  // A removed card shows no diff, so only cards that still exist are rendered on the old side.
+  const renderedBefore = renderRuleCards(touched.filter((p) => now.has(p)).flatMap((p) => old.get(p) ?? []), setting)
   const renderedAfter = renderRuleCards(touched.flatMap((p) => now.get(p) ?? []), setting)
   const result: RuleSetDiff = {
     added: [],
@@ -49,8 +50,8 @@ export function diffRuleSets(before: readonly RuleSource[], after: readonly Rule
     const a = renderedAfter.cards.get(path)
     const title = titleOf((now.get(path) ?? old.get(path))?.[0])
     const change: CardChange = { path, title, ...(b === undefined ? {} : { before: b }), ...(a === undefined ? {} : { after: a }) }
-    if (b === undefined && a !== undefined) result.added.push(change)
-    else if (a === undefined && b !== undefined) result.removed.push(change)
+    if (!now.has(path)) result.removed.push(change)
+    else if (b === undefined && a !== undefined) result.added.push(change)
     else if (a !== b) result.changed.push(change)
   }
   return result
