@@ -5,9 +5,10 @@ import type { BuildConfig } from '../config.js'
 import { ruleConverter } from '../convert-all.js'
 import type { Diagnostic } from '../diagnostics.js'
 import { readAtomics, readDataSource, readRule, type DataKind } from '../load/index.js'
-import { BACKENDS, type AtomicsSource, type DataSource, type LinkedRule, type RuleSource } from '../model.js'
+import { type AtomicsSource, type DataSource, type LinkedRule, type RuleSource } from '../model.js'
 import { createProgress, type Progress } from '../progress.js'
 import type { CardOutcome } from '../render-wiki.js'
+import { converterFingerprint } from './converter-fingerprint.js'
 import { hashOf } from './hash.js'
 import { listInputs, type InputFile } from './list-inputs.js'
 import { toolFingerprint } from './tool-fingerprint.js'
@@ -149,22 +150,6 @@ function sourceParts(sources: readonly { path: string; text: string }[]): string
   return sources.flatMap((s) => [s.path, s.text])
 }
 
-/** The converter configs a build uses: a changed or removed config file changes every rule's key. */
-export function converterFingerprint(config: Pick<BuildConfig, 'converterConfigs'>): string {
-  const parts: string[] = []
-  for (const backend of BACKENDS) {
-    const path = config.converterConfigs[backend]
-    if (!path) continue
-    let content: string
-    try {
-      content = readFileSync(path, 'utf8')
-    } catch {
-      content = '\u0000missing'
-    }
-    parts.push(backend, path, content)
-  }
-  return hashOf(...parts)
-}
 
 let bundled: { value: AttackCatalogue; fingerprint: string } | undefined
 

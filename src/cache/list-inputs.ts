@@ -1,6 +1,7 @@
 import type { BuildConfig } from '../config.js'
-import { listAtomicsFiles, listYamlFiles } from '../load/index.js'
-import type { DataKind } from '../load/index.js'
+import { listAtomicsFiles } from '../load/list-atomics-files.js'
+import { listYamlFiles } from '../load/list-files.js'
+import type { DataKind } from '../load/load-data-sources.js'
 
 export type InputKind = 'rule' | 'atomics' | DataKind
 

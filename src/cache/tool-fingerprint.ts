@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { hashOf } from './hash.js'
@@ -21,15 +21,19 @@ export function defaultToolParts(): ToolParts {
 let memo: string | undefined
 
 /**
- * What the tool itself contributes to every cache key: its version and the content of its code,
- * templates and bundled data (so a changed template or a rebuilt checkout never reuses stale work).
+ * What the tool itself contributes to every cache key: its version and the files of its code, templates
+ * and bundled data (name, size, modification time: a changed template or a rebuilt checkout never reuses
+ * stale work, and no file needs reading).
  */
 export function toolFingerprint(parts?: ToolParts): string {
   if (!parts && memo) return memo
   const { version, dirs } = parts ?? defaultToolParts()
   const chunks: string[] = [version]
   for (const dir of dirs) {
-    for (const file of filesBelow(dir)) chunks.push(relative(dir, file), hashOf(readFileSync(file)))
+    for (const file of filesBelow(dir)) {
+      const { size, mtimeMs } = statSync(file)
+      chunks.push(relative(dir, file), String(size), String(mtimeMs))
+    }
   }
   const value = hashOf(...chunks)
   if (!parts) memo = value

@@ -1,16 +1,53 @@
-import { buildAndWrite } from '../build.js'
+import { resolve } from 'node:path'
+import { defaultCacheDir, incrementalBuild } from '../cache/incremental-build.js'
+import { DEFAULT_CONFIG_FILE } from '../config.js'
 import { BUILD_OPTIONS, BUILD_OPTIONS_USAGE, buildConfigFrom } from './build-options.js'
 import type { Command } from './command.js'
+
+export const CACHE_OPTIONS: Command['options'] = {
+  cache: { type: 'string' },
+  'no-cache': { type: 'boolean' },
+}
+
+export const CACHE_OPTIONS_USAGE = `  --cache DIR              cache folder (default: node_modules/.cache/analytics-wiki)
+  --no-cache               build everything afresh and keep no cache`
 
 export const buildCommand: Command = {
   name: 'build',
   summary: 'build the wiki (Markdown cards, cross-links, HTML site) into the output folder',
-  usage: `analytics-wiki build [options]\n\n${BUILD_OPTIONS_USAGE}\n\nExit codes: 0 built (diagnostics are printed), 1 diagnostics with --strict or a failed build, 2 usage error.`,
-  options: BUILD_OPTIONS,
+  usage: `analytics-wiki build [options]\n\n${BUILD_OPTIONS_USAGE}\n${CACHE_OPTIONS_USAGE}\n  --watch                  rebuild whenever an input changes (Ctrl-C stops)\n\nExit codes: 0 built (diagnostics are printed), 1 diagnostics with --strict or a failed build, 2 usage error.`,
+  options: { ...BUILD_OPTIONS, ...CACHE_OPTIONS, watch: { type: 'boolean' } },
   allowPositionals: false,
-  run(values, _positionals, io) {
+  async run(values, _positionals, io) {
     const config = buildConfigFrom(values, io.cwd)
-    const { exitCode } = buildAndWrite(config, (line) => io.stderr(`${line}\n`))
-    return exitCode
+    const report = (line: string) => io.stderr(`${line}\n`)
+    const cacheDir = cacheDirFrom(values, io.cwd)
+    if (values.watch === true) {
+      const { watchBuild } = await import('../watch/watch-build.js')
+      await watchBuild({ configOf: () => buildConfigFrom(values, io.cwd), cacheDir, report, extraPaths: [configFileOf(values, io.cwd)], signal: interrupted() })
+      return 0
+    }
+    if (cacheDir !== null) return (await incrementalBuild(config, { cacheDir, report })).exitCode
+    const { buildAndWrite } = await import('../build.js')
+    return buildAndWrite(config, report).exitCode
   },
+}
+
+/** `--cache DIR`, `--no-cache` (null), or the default folder. */
+export function cacheDirFrom(values: Record<string, unknown>, cwd: string): string | null {
+  if (values['no-cache'] === true) return null
+  return typeof values.cache === 'string' ? resolve(cwd, values.cache) : defaultCacheDir(cwd)
+}
+
+export function configFileOf(values: Record<string, unknown>, cwd: string): string {
+  return resolve(cwd, typeof values.config === 'string' ? values.config : DEFAULT_CONFIG_FILE)
+}
+
+/** Aborts on Ctrl-C or SIGTERM, so watching ends cleanly. */
+export function interrupted(): AbortSignal {
+  const controller = new AbortController()
+  const stop = () => controller.abort()
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+  return controller.signal
 }

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs'
+import { readdirSync, statSync, type Dirent } from 'node:fs'
 import { join } from 'node:path'
 
 const YAML_FILE = /\.ya?ml$/i
@@ -11,20 +11,24 @@ export function listYamlFiles(dir: string): string[] {
 }
 
 function walk(dir: string, found: string[]): void {
-  let names: string[]
+  let entries: Dirent[]
   try {
-    names = readdirSync(dir).sort()
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   } catch {
     return
   }
-  for (const name of names) {
+  for (const entry of entries) {
+    const name = entry.name
     if (name.startsWith('.')) continue
     const full = join(dir, name)
-    let isDir: boolean
-    try {
-      isDir = statSync(full).isDirectory()
-    } catch {
-      continue
+    // The entry's type saves a stat per file; a link (or an unknown type) is followed as before.
+    let isDir = entry.isDirectory()
+    if (!isDir && !entry.isFile()) {
+      try {
+        isDir = statSync(full).isDirectory()
+      } catch {
+        continue
+      }
     }
     if (isDir) walk(full, found)
     else if (YAML_FILE.test(name)) found.push(full)

@@ -1,12 +1,9 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import type { Diagnostic } from '../diagnostics.js'
 import type { AtomicsSource, YamlMap } from '../model.js'
-import { isDirectory } from './list-files.js'
+import { listAtomicsFiles } from './list-atomics-files.js'
 import { fastYamlDocuments } from './fast-yaml.js'
 import { parseYamlSource, positionOf } from './yaml-source.js'
-
-const TECHNIQUE_FOLDER = /^T\d{4}(\.\d{3})?$/
 
 /**
  * Reads an Atomic Red Team `atomics/` folder: `<Tid>/<Tid>.yaml`. Every technique folder counts as a
@@ -24,20 +21,6 @@ export function loadAtomics(dir: string | undefined): { atomics: AtomicsSource[]
   return { atomics, triggerFolders, diagnostics }
 }
 
-/** The technique folders of an atomics folder, and the technique file in each that has one. */
-export function listAtomicsFiles(dir: string | undefined): { files: { path: string; techniqueId: string }[]; triggerFolders: Set<string> } {
-  const files: { path: string; techniqueId: string }[] = []
-  const triggerFolders = new Set<string>()
-  if (!dir || !isDirectory(dir)) return { files, triggerFolders }
-  for (const name of readdirSync(dir).sort()) {
-    const folder = join(dir, name)
-    if (!TECHNIQUE_FOLDER.test(name) || !isDirectory(folder)) continue
-    triggerFolders.add(name)
-    const path = [join(folder, `${name}.yaml`), join(folder, `${name}.yml`)].find((p) => existsSync(p))
-    if (path) files.push({ path, techniqueId: name })
-  }
-  return { files, triggerFolders }
-}
 
 export function readAtomics(path: string, techniqueId: string, text?: string): { atomics?: AtomicsSource; diagnostics: Diagnostic[] } {
   const content = text ?? readFileSync(path, 'utf8')
@@ -54,3 +37,5 @@ export function readAtomics(path: string, techniqueId: string, text?: string): {
   }
   return { atomics: { path, techniqueId, text: content, doc: value as YamlMap }, diagnostics: [] }
 }
+
+export { listAtomicsFiles }

@@ -49,7 +49,7 @@ export function insideOrThrow(root: string, rel: string): string {
   return full
 }
 
-function guardTarget(target: string): void {
+export function guardTarget(target: string): void {
   const cwd = resolve('.')
   if (target === cwd || cwd.startsWith(target + sep) || target === resolve('/')) {
     throw new UnsafeOutputError(`refusing to use ${target} as the output folder: it contains the working directory`)

@@ -1,0 +1,66 @@
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { deserialize, serialize } from 'node:v8'
+import type { BuildConfig } from '../config.js'
+import type { Diagnostic } from '../diagnostics.js'
+import { hashOf } from './hash.js'
+import { listInputs } from './list-inputs.js'
+
+/** What the last build of an output folder saw, to tell in a few milliseconds that nothing changed. */
+export interface BuildState {
+  key: string
+  diagnostics: Diagnostic[]
+  fileCount: number
+}
+
+// A file changed within this long before the state was taken may change again within the same mtime tick.
+const RACY_MS = 2000
+
+/**
+ * A key over the build settings, the tool and every input file's size and times (no file is read).
+ * `undefined` when an input was modified too recently for its time stamp to be trusted.
+ */
+export function quickKey(config: BuildConfig, tool: string, extra: string, now = Date.now()): string | undefined {
+  const { files, triggerFolders } = listInputs(config)
+  const parts: string[] = [tool, extra, settingsText(config), ...[...triggerFolders].sort()]
+  for (const file of files) {
+    let stat
+    try {
+      stat = statSync(file.path)
+    } catch {
+      return undefined
+    }
+    if (now - stat.mtimeMs < RACY_MS || now - stat.ctimeMs < RACY_MS) return undefined
+    parts.push(file.path, String(stat.size), String(stat.mtimeMs), String(stat.ctimeMs), String(stat.ino))
+  }
+  return hashOf(...parts)
+}
+
+/** Every setting that changes the output (not `quiet`, `strict`): the config file's content counts through them. */
+function settingsText(config: BuildConfig): string {
+  const { quiet: _quiet, strict: _strict, ...rest } = config
+  return JSON.stringify(rest, Object.keys(rest).sort().concat(Object.keys(rest.converterConfigs).sort()))
+}
+
+export function readBuildState(cacheDir: string, out: string): BuildState | undefined {
+  try {
+    return deserialize(readFileSync(stateFile(cacheDir, out))) as BuildState
+  } catch {
+    return undefined
+  }
+}
+
+export function writeBuildState(cacheDir: string, out: string, state: BuildState): void {
+  const file = stateFile(cacheDir, out)
+  try {
+    mkdirSync(join(file, '..'), { recursive: true })
+    writeFileSync(`${file}.tmp`, serialize(state))
+    renameSync(`${file}.tmp`, file)
+  } catch {
+    // Only costs time next build.
+  }
+}
+
+function stateFile(cacheDir: string, out: string): string {
+  return join(cacheDir, 'builds', hashOf(resolve(out)))
+}

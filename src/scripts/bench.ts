@@ -1,0 +1,114 @@
+/**
+ * `npm run bench`: how fast the full ../shared corpus builds (wiki + site), as ratios of the YAML floor.
+ *
+ *   node lib/scripts/bench.js [--runs N] [--json] [--keep]
+ *
+ * Every build runs in its own process (`analytics-wiki build`, process start included) on a copy of the
+ * corpus: cold (no cache), rebuild after one edited rule, rebuild with nothing changed; peak memory is
+ * the child's maximum RSS. In this process: the converter's throughput on one core and the floor
+ * (reading and parsing every input file with js-yaml, the fastest JS YAML parser).
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { listYamlFiles } from '../load/list-files.js'
+import { sharedDir } from './shared-corpus.js'
+import { runChild, type ChildUsage } from './bench-child.js'
+import { converterThroughput, yamlFloor } from './bench-in-process.js'
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, json: { type: 'boolean' }, keep: { type: 'boolean' } } })
+const runs = Math.max(1, Number(values.runs))
+const log = (line: string) => {
+  if (!values.json) process.stderr.write(`${line}\n`)
+}
+
+const root = mkdtempSync(join(tmpdir(), 'aw-bench-'))
+const corpus = join(root, 'corpus')
+cpSync(resolve(sharedDir(), 'corpus'), corpus, { recursive: true })
+const configFile = join(root, 'analytics-wiki.config.yml')
+writeFileSync(
+  configFile,
+  ['rules: corpus/sigma', 'data_needed: corpus/atc-data/data_needed', 'logging_policies: corpus/atc-data/logging_policies', 'enrichments: corpus/atc-data/enrichments', 'triggers: corpus/atomics', ''].join('\n'),
+)
+const cli = fileURLToPath(new URL('../../bin/analytics-wiki.js', import.meta.url))
+const build = (out: string, ...extra: string[]) => runChild(cli, ['build', '--config', configFile, '--out', join(root, out), '--quiet', ...extra], root)
+
+log(`corpus copied to ${root}; ${runs} runs per measurement`)
+const cold: ChildUsage[] = []
+for (let i = 0; i < runs; i++) {
+  rmSync(join(root, 'cold'), { recursive: true, force: true })
+  cold.push(build('cold', '--no-cache'))
+  log(`  cold build ${i + 1}: ${cold[i]!.wallMs} ms`)
+}
+
+const cache = join(root, 'cache')
+build('warm', '--cache', cache)
+// Input times within two seconds of a build are not trusted by the up-to-date check (see build-state.ts).
+await new Promise((done) => setTimeout(done, 2100))
+build('warm', '--cache', cache)
+const nothing: ChildUsage[] = []
+for (let i = 0; i < runs; i++) {
+  nothing.push(build('warm', '--cache', cache))
+  log(`  nothing changed ${i + 1}: ${nothing[i]!.wallMs} ms`)
+}
+
+const rule = listYamlFiles(join(corpus, 'sigma'))[0]!
+const original = readFileSync(rule, 'utf8')
+const oneRule: ChildUsage[] = []
+for (let i = 0; i < runs; i++) {
+  writeFileSync(rule, original.replace(/^title: (.*)$/m, `title: $1 (bench edit ${i + 1})`))
+  oneRule.push(build('warm', '--cache', cache))
+  log(`  one rule edited ${i + 1}: ${oneRule[i]!.wallMs} ms`)
+}
+writeFileSync(rule, original)
+
+const floor: number[] = []
+for (let i = 0; i < runs; i++) floor.push(yamlFloor(corpus).ms)
+log(`  YAML floor: ${floor.map((f) => Math.round(f)).join(', ')} ms`)
+const throughput: number[] = []
+for (let i = 0; i < Math.min(runs, 3); i++) throughput.push(converterThroughput(corpus).perSecond)
+log(`  converter: ${throughput.map((t) => Math.round(t)).join(', ')} conversions/s`)
+
+const stats = (list: number[]) => {
+  const sorted = [...list].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+  return { median: Math.round(median), min: Math.round(sorted[0]!), max: Math.round(sorted[sorted.length - 1]!) }
+}
+const floorMedian = stats(floor).median
+const scenario = (list: ChildUsage[]) => ({ wallMs: stats(list.map((u) => u.wallMs)), cpuMs: stats(list.map((u) => u.cpuMs)), maxRssMb: stats(list.map((u) => u.maxRssKb / 1024)), exitCodes: [...new Set(list.map((u) => u.exitCode))] })
+const report = {
+  runs,
+  machine: { cpus: (await import('node:os')).cpus().length, loadAverage: (await import('node:os')).loadavg().map((l) => Math.round(l * 100) / 100) },
+  coldBuild: scenario(cold),
+  oneRuleRebuild: scenario(oneRule),
+  nothingChanged: scenario(nothing),
+  converterConversionsPerSecond: stats(throughput),
+  peakMemoryMb: stats(cold.map((u) => u.maxRssKb / 1024)),
+  yamlFloorMs: stats(floor),
+  coldOverFloor: Math.round((stats(cold.map((u) => u.wallMs)).median / floorMedian) * 100) / 100,
+  targets: { coldWallMs: 2000, coldOverFloor: 4.5, oneRuleWallMs: 150, peakMemoryMb: 600 },
+}
+if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
+else printTable(report)
+if (!values.keep) rmSync(root, { recursive: true, force: true })
+
+function printTable(r: typeof report): void {
+  const row = (name: string, s: { median: number; min: number; max: number }, unit: string, target = '') => console.log(`${name.padEnd(30)} ${String(s.median).padStart(8)} ${String(s.min).padStart(8)} ${String(s.max).padStart(8)}  ${unit.padEnd(14)} ${target}`)
+  console.log(`machine: ${r.machine.cpus} cores, load average ${r.machine.loadAverage.join(' ')}; ${r.runs} runs`)
+  console.log(`${'measurement'.padEnd(30)} ${'median'.padStart(8)} ${'min'.padStart(8)} ${'max'.padStart(8)}  unit`)
+  row('cold build (no cache)', r.coldBuild.wallMs, 'ms wall', `target ≤ ${r.targets.coldWallMs}`)
+  row('  cpu', r.coldBuild.cpuMs, 'ms user+sys')
+  row('rebuild, one rule edited', r.oneRuleRebuild.wallMs, 'ms wall', `target ≤ ${r.targets.oneRuleWallMs}`)
+  row('  cpu', r.oneRuleRebuild.cpuMs, 'ms user+sys')
+  row('rebuild, nothing changed', r.nothingChanged.wallMs, 'ms wall')
+  row('  cpu', r.nothingChanged.cpuMs, 'ms user+sys')
+  row('converter, one core', r.converterConversionsPerSecond, 'conversions/s')
+  row('peak memory (cold build)', r.peakMemoryMb, 'MB max RSS', `target ≤ ${r.targets.peakMemoryMb}`)
+  row('YAML floor (js-yaml)', r.yamlFloorMs, 'ms')
+  console.log(`cold build / floor: ${r.coldOverFloor}× (target ≤ ${r.targets.coldOverFloor}×)`)
+  const failed = [r.coldBuild, r.oneRuleRebuild, r.nothingChanged].some((s) => s.exitCodes.some((c) => c !== 0))
+  if (failed) console.log('warning: some builds exited non-zero')
+}

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { build } from '../../src/build.js'
+import { loadCatalogue, type AttackCatalogue } from '../../src/attack/index.js'
+import { buildCached, type CachedBuildOptions } from '../../src/cache/cached-build.js'
+import { UnitStore } from '../../src/cache/unit-store.js'
+import { toolFingerprint } from '../../src/cache/tool-fingerprint.js'
+import type { BuildConfig } from '../../src/config.js'
+import { exampleCopy, firstFile } from './example-copy.js'
+
+/** Builds with the cache and checks the result is exactly what an uncached build gives. */
+function cachedAndChecked(config: BuildConfig, options: CachedBuildOptions) {
+  const result = buildCached(config, options)
+  options.store.endBuild()
+  const reference = build(config)
+  expect(result.files).toEqual(reference.files)
+  expect(result.diagnostics).toEqual(reference.diagnostics)
+  expect(result.rules).toEqual(reference.rules)
+  return result
+}
+
+function edit(path: string, change: (text: string) => string): void {
+  writeFileSync(path, change(readFileSync(path, 'utf8')))
+}
+
+describe('buildCached', () => {
+  it('gives what build gives, and reuses every unit when nothing changed', () => {
+    const { config } = exampleCopy()
+    const store = new UnitStore(null)
+    const first = cachedAndChecked(config, { store })
+    expect(first.cache.reused).toBe(0)
+    const second = cachedAndChecked(config, { store })
+    expect(second.cache.reused).toBe(second.cache.units)
+  })
+
+  it('a rule edit recomputes that rule only', () => {
+    const { config } = exampleCopy()
+    const store = new UnitStore(null)
+    const before = cachedAndChecked(config, { store })
+    const rule = firstFile(config.rules[0]!, '.yml')
+    edit(rule, (t) => t.replace(/^title: (.*)$/m, 'title: $1 (edited)'))
+    const after = cachedAndChecked(config, { store })
+    expect(after.cache.units - after.cache.reused).toBe(1)
+    const changed = [...after.files].filter(([path, text]) => before.files.get(path) !== text).map(([path]) => path)
+    expect(changed).toHaveLength(1)
+    expect(after.files.get(changed[0]!)).toContain('(edited)')
+  })
+
+  it('a Data Needed edit recomputes every rule (linking reads them all) and the atc-data cards', () => {
+    const { config } = exampleCopy()
+    const store = new UnitStore(null)
+    const before = cachedAndChecked(config, { store })
+    edit(firstFile(config.dataNeeded, '.yml'), (t) => t.replace(/^description: (.*)$/m, 'description: $1 (edited)'))
+    const after = cachedAndChecked(config, { store })
+    const rules = before.rules.length
+    const atomics = before.inputs.atomics.length
+    // Recomputed: the edited file, every rule, and the atc-data cards; every trigger card is reused.
+    expect(after.cache.units - after.cache.reused).toBeGreaterThan(rules + 1)
+    expect(after.cache.reused).toBeGreaterThanOrEqual(atomics)
+  })
+
+  it('an atomics edit recomputes its trigger card; a new technique folder relinks every rule', () => {
+    const { config } = exampleCopy()
+    const store = new UnitStore(null)
+    const before = cachedAndChecked(config, { store })
+    const atomics = firstFile(config.triggers, '.yaml')
+    edit(atomics, (t) => t.replace(/^- name: (.*)$/m, '- name: $1 edited'))
+    const after = cachedAndChecked(config, { store })
+    expect(after.cache.units - after.cache.reused).toBe(1)
+    expect([...after.files].filter(([p, t]) => before.files.get(p) !== t)).toHaveLength(1)
+    mkdirSync(join(config.triggers, 'T1490'))
+    const relinked = cachedAndChecked(config, { store })
+    expect(relinked.cache.units - relinked.cache.reused).toBe(before.rules.length)
+  })
+
+  it('a changed converter config recomputes every rule', () => {
+    const { dir, config } = exampleCopy()
+    const store = new UnitStore(null)
+    const configFile = join(dir, 'grep.yml')
+    writeFileSync(configFile, 'fieldmappings:\n  Image: process.image\n')
+    const withConfig = { ...config, converterConfigs: { grep: configFile } }
+    cachedAndChecked(withConfig, { store })
+    expect(cachedAndChecked(withConfig, { store }).cache.reused).toBeGreaterThan(0)
+    writeFileSync(configFile, 'fieldmappings:\n  Image: proc.image\n')
+    const after = cachedAndChecked(withConfig, { store })
+    expect(after.cache.units - after.cache.reused).toBe(after.rules.length)
+  })
+
+  it('a changed tool (version, code or template) reuses nothing', () => {
+    const { config } = exampleCopy()
+    const store = new UnitStore(null)
+    buildCached(config, { store, tool: 'tool-a' })
+    expect(buildCached(config, { store, tool: 'tool-a' }).cache.reused).toBeGreaterThan(0)
+    const after = buildCached(config, { store, tool: 'tool-b' })
+    expect(after.cache.reused).toBe(0)
+  })
+
+  it('the tool fingerprint follows the version and every template file', () => {
+    const templates = mkdtempSync(join(tmpdir(), 'aw-templates-'))
+    writeFileSync(join(templates, 'card.eta'), 'one')
+    const a = toolFingerprint({ version: '1.0.0', dirs: [templates] })
+    expect(toolFingerprint({ version: '1.0.0', dirs: [templates] })).toBe(a)
+    expect(toolFingerprint({ version: '1.0.1', dirs: [templates] })).not.toBe(a)
+    writeFileSync(join(templates, 'card.eta'), 'two, longer')
+    expect(toolFingerprint({ version: '1.0.0', dirs: [templates] })).not.toBe(a)
+  })
+
+  it('a changed catalogue recomputes rules and trigger cards, which then quote it', () => {
+    const { config } = exampleCopy()
+    const store = new UnitStore(null)
+    const bundled = loadCatalogue()
+    const first = buildCached(config, { store, catalogue: { value: bundled, fingerprint: 'v1' } })
+    const id = first.inputs.atomics[0]!.techniqueId
+    const changed: AttackCatalogue = { ...bundled, techniques: bundled.techniques.map((t) => (t.id === id ? { ...t, description: 'A changed description.' } : t)) }
+    const after = buildCached(config, { store, catalogue: { value: changed, fingerprint: 'v2' } })
+    expect(after.cache.units - after.cache.reused).toBe(first.rules.length + first.inputs.atomics.length)
+    expect(after.files.get(`wiki/Triggers/${id}.md`)).toContain('A changed description.')
+  })
+
+  it('reuses work from disk in a new process, and treats a damaged entry as a miss', () => {
+    const { dir, config } = exampleCopy()
+    const cacheDir = join(dir, 'cache')
+    buildCached(config, { store: new UnitStore(cacheDir) })
+    const again = cachedAndChecked(config, { store: new UnitStore(cacheDir) })
+    expect(again.cache.reused).toBe(again.cache.units)
+    const shard = readdirSync(join(cacheDir, 'units'))[0]!
+    const entry = readdirSync(join(cacheDir, 'units', shard))[0]!
+    writeFileSync(join(cacheDir, 'units', shard, entry), 'not a cache entry')
+    const damaged = cachedAndChecked(config, { store: new UnitStore(cacheDir) })
+    expect(damaged.cache.units - damaged.cache.reused).toBe(1)
+  })
+})
