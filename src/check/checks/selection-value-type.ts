@@ -8,7 +8,7 @@ const describe = (v: unknown) => (Array.isArray(v) ? 'a list' : isMap(v) ? 'a ma
 const isPlain = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v)
 
 export const selectionValueType = ruleCheck(
-  { id: 'selection-value-type', severity: 'error', description: 'a field's values are plain values or a list of them (no maps or lists inside), keywords are strings or numbers' },
+  { id: 'selection-value-type', severity: 'error', description: 'the values of a field are plain values or a list of them (no maps or lists inside); keywords are strings or numbers' },
   (rule) => {
     const out: Finding[] = []
     for (const detection of ruleDetections(rule)) {
