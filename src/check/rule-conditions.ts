@@ -1,5 +1,5 @@
-import { parseCondition } from '../sigma/parse-condition.js'
-import type { ConditionNode, ConditionResult, ParsedCondition } from '../sigma/condition-ast.js'
+import { parseCondition } from '../sigma/index.js'
+import type { ConditionNode, ConditionResult, ParsedCondition } from '../sigma/index.js'
 import { nodeAt } from '../load/index.js'
 import type { Finding, RuleFile } from './check.js'
 import type { YamlPath } from './locate.js'

@@ -1,5 +1,5 @@
-import { applyModifiers, MODIFIERS } from '../../sigma/modifiers/registry.js'
-import type { ModValue } from '../../sigma/modifiers/modifier-value.js'
+import { applyModifiers, MODIFIERS } from '../../sigma/index.js'
+import type { ModValue } from '../../sigma/index.js'
 import type { Finding } from '../check.js'
 import { ruleCheck } from '../define-check.js'
 import { atKey } from '../locate.js'

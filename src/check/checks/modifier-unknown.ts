@@ -1,4 +1,4 @@
-import { MODIFIERS } from '../../sigma/modifiers/registry.js'
+import { MODIFIERS } from '../../sigma/index.js'
 import type { Finding } from '../check.js'
 import { closestWord } from '../closest-word.js'
 import { ruleCheck } from '../define-check.js'

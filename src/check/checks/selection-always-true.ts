@@ -1,5 +1,5 @@
-import { applyModifiers } from '../../sigma/modifiers/registry.js'
-import type { ModValue } from '../../sigma/modifiers/modifier-value.js'
+import { applyModifiers } from '../../sigma/index.js'
+import type { ModValue } from '../../sigma/index.js'
 import type { Finding } from '../check.js'
 import { compileSigmaRegex } from '../compile-sigma-regex.js'
 import { ruleCheck } from '../define-check.js'
