@@ -2,6 +2,7 @@ import type { LinkedRule } from '../model.js'
 import type { WikiModel } from './wiki-model.js'
 import { catalogueLookup, compareIds, isActive, type CatalogueLookup, type CatalogueView, type CatalogueViewTechnique } from './catalogue-view.js'
 import { compareRules } from './rule-facts.js'
+import { wikiPath } from './wiki-paths.js'
 
 /** Which rules cover one technique, and how. */
 export interface TechniqueEntry {
@@ -31,6 +32,8 @@ export interface CoverageIndex {
   rulesByDataNeeded: Map<string, LinkedRule[]>
   /** All rules in display order. */
   rules: LinkedRule[]
+  /** The wiki page of a Data Needed named by title (atc-data names the page after the file). */
+  dataNeededPage(title: string): string
 }
 
 /** Upper-cased technique ids a rule is tagged with, each once, in tag order. */
@@ -81,7 +84,10 @@ export function buildCoverageIndex(model: WikiModel, catalogue: CatalogueView | 
   for (const entry of techniques.values()) {
     entry.rules = unique([...entry.direct, ...entry.viaSubtechniques, ...entry.viaRevoked]).sort(compareRules)
   }
-  return { lookup, techniques, tacticRules, triggers, rulesByTrigger, rulesByDataNeeded, rules }
+  const dnStems = new Map<string, string>()
+  for (const dn of model.dataNeeded) if (!dnStems.has(dn.title)) dnStems.set(dn.title, dn.stem)
+  const dataNeededPage = (title: string) => wikiPath.dataNeeded(dnStems.get(title) ?? title)
+  return { lookup, techniques, tacticRules, triggers, rulesByTrigger, rulesByDataNeeded, rules, dataNeededPage }
 }
 
 function unique<T>(values: readonly T[]): T[] {

@@ -1,5 +1,5 @@
 import type { BlockContent, Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast'
-import { toMarkdown, type Options } from 'mdast-util-to-markdown'
+import { defaultHandlers, toMarkdown, type Handle, type Options } from 'mdast-util-to-markdown'
 import remarkGfm from 'remark-gfm'
 import { unified } from 'unified'
 
@@ -11,7 +11,29 @@ import { unified } from 'unified'
 // remark-gfm registers its to-markdown extensions (tables…) on the processor's data.
 const gfmProcessor = unified().use(remarkGfm, { tablePipeAlign: false, tableCellPadding: true })
 gfmProcessor.freeze()
+/**
+ * Plain words need no escaping, and the printer's escaping pass (dozens of patterns per text node) is most
+ * of the cost of thousands of pages: text made only of letters, digits, spaces and a few punctuation marks
+ * that mean nothing inline (and cannot start a block or an autolink) is printed as it is.
+ */
+const PLAIN = /^[A-Za-z0-9][A-Za-z0-9 ,.:;()'?↳/-]*$/
+const text: Handle = (node, parent, state, info) => {
+  const value = (node as { value: string }).value
+  if (PLAIN.test(value) && !/^\d+[.)]/.test(value) && !value.includes('//') && !/www\./i.test(value)) return value
+  return defaultHandlers.text(node as never, parent, state, info)
+}
+
+/** Likewise a link whose label is plain and whose URL holds only unreserved and percent-encoded characters. */
+const PLAIN_URL = /^[A-Za-z0-9._~%/#-]+$/
+const link: Handle = (node, parent, state, info) => {
+  const { url, title, children } = node as Link
+  const only = children.length === 1 && children[0].type === 'text' ? children[0].value : undefined
+  if (!title && only !== undefined && PLAIN.test(only) && !only.includes('//') && PLAIN_URL.test(url)) return `[${only}](${url})`
+  return defaultHandlers.link(node as never, parent, state, info)
+}
+
 const OPTIONS: Options = {
+  handlers: { text, link },
   extensions: ((gfmProcessor.data() as { toMarkdownExtensions?: Options['extensions'] }).toMarkdownExtensions ?? []),
   bullet: '-',
   emphasis: '_',
@@ -20,9 +42,12 @@ const OPTIONS: Options = {
   listItemIndent: 'one',
 }
 
-export function printMarkdown(children: RootContent[]): string {
+const REFERENCE_OPTIONS: Options = { ...OPTIONS, handlers: {} }
+
+/** Prints Markdown; `reference` skips the plain-text fast paths (tests check both print the same). */
+export function printMarkdown(children: RootContent[], reference = false): string {
   const root: Root = { type: 'root', children }
-  return toMarkdown(root, OPTIONS)
+  return toMarkdown(root, reference ? REFERENCE_OPTIONS : OPTIONS)
 }
 
 export type Phrasing = PhrasingContent | string

@@ -5,7 +5,7 @@ import { ruleFacts } from './rule-facts.js'
 import { relativeLink, wikiPath } from './wiki-paths.js'
 
 /** Links from the page at `from` (wiki-relative) to the other pages, labelled the way readers scan them. */
-export function pageLinks(from: string, lookup: CatalogueLookup) {
+export function pageLinks(from: string, lookup: CatalogueLookup, dataNeededPage: (title: string) => string = wikiPath.dataNeeded) {
   const to = (target: string, ...label: Phrasing[]) => md.link(relativeLink(from, target), ...label)
   return {
     to,
@@ -18,7 +18,7 @@ export function pageLinks(from: string, lookup: CatalogueLookup) {
       const tactic = lookup.tactic(id)
       return to(wikiPath.tactic(id), tactic ? `${id}: ${tactic.name}` : id)
     },
-    dataNeeded: (title: string) => to(wikiPath.dataNeeded(title), title),
+    dataNeeded: (title: string) => to(dataNeededPage(title), title),
     trigger: (id: string) => to(wikiPath.trigger(id), id),
   }
 }

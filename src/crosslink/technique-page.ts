@@ -12,7 +12,7 @@ import { wikiPath } from './wiki-paths.js'
 export function techniquePage(entry: TechniqueEntry, index: CoverageIndex): string {
   const from = wikiPath.technique(entry.id)
   const { lookup } = index
-  const links = pageLinks(from, lookup)
+  const links = pageLinks(from, lookup, index.dataNeededPage)
   const t = entry.technique
   const name = lookup.fullName(entry.id)
   const out: RootContent[] = [md.heading(1, name ? `${entry.id}: ${name}` : entry.id)]
@@ -27,7 +27,7 @@ export function techniquePage(entry: TechniqueEntry, index: CoverageIndex): stri
     if (t.parent) facts.push([md.strong('Parent technique'), links.technique(t.parent)])
     const subs = lookup.subTechniques(entry.id).filter((s) => index.techniques.has(s.id))
     if (subs.length) {
-      const groups = subs.map((s): Phrasing[] => [links.technique(s.id, true), ` (${plural(index.techniques.get(s.id)!.rules.length, 'rule')})`])
+      const groups = subs.map((s): Phrasing[] => [links.to(wikiPath.technique(s.id), `${s.id}: ${s.name}`), ` (${plural(index.techniques.get(s.id)!.rules.length, 'rule')})`])
       facts.push([md.strong('Sub-techniques'), ...joinGroups(groups, '; ')])
     }
   }

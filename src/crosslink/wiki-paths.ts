@@ -7,9 +7,10 @@ export const wikiPath = {
   coverage: 'Coverage.md',
   conversionStatus: 'Conversion_Status.md',
   rule: (stem: string) => `Detection_Rules/${safeFileName(stem)}.md`,
-  dataNeeded: (title: string) => `Data_Needed/${safeFileName(title)}.md`,
-  loggingPolicy: (title: string) => `Logging_Policies/${safeFileName(title)}.md`,
-  enrichment: (title: string) => `Enrichments/${safeFileName(title)}.md`,
+  /** atc-data cards are named after their file (`stem`), which is usually the title too. */
+  dataNeeded: (name: string) => `Data_Needed/${safeFileName(name)}.md`,
+  loggingPolicy: (name: string) => `Logging_Policies/${safeFileName(name)}.md`,
+  enrichment: (name: string) => `Enrichments/${safeFileName(name)}.md`,
   trigger: (id: string) => `Triggers/${safeFileName(id)}.md`,
   tactic: (id: string) => `Tactics/${safeFileName(id)}.md`,
   technique: (id: string) => `Techniques/${safeFileName(id)}.md`,

@@ -8,6 +8,7 @@ import { wikiPath } from '../crosslink/wiki-paths.js'
 import type { DataSource, LinkedRule } from '../model.js'
 import { safeFileName } from '../write/index.js'
 import type { SiteIndex } from './link-resolver.js'
+import type { PageCache } from './page-cache.js'
 
 /** A wiki section: a folder of pages, one entry in the navigation, one index page. */
 export interface Section {
@@ -34,6 +35,10 @@ export interface SiteOptions {
   downloads?: ReadonlyMap<string, string | Uint8Array>
   /** Site name shown in the header and titles. */
   name?: string
+  /** Keeps rendered page content between builds (the build cache's UnitStore). */
+  cache?: PageCache
+  /** Mixed into every cache key: the tool's fingerprint, so new code never reuses old pages. */
+  cacheSalt?: string
 }
 
 /** Everything page rendering looks up, computed once per build. */
@@ -52,6 +57,8 @@ export interface SiteContext {
   /** The wiki page that shows a Data Needed, Logging Policy or Enrichment, when there is one. */
   pageOfSource: Map<DataSource, string>
   downloads: ReadonlyMap<string, string | Uint8Array>
+  cache: PageCache | undefined
+  cacheSalt: string
 }
 
 /** Site paths the builder itself adds besides the pages. */
@@ -78,8 +85,8 @@ export function createSiteContext(pages: ReadonlyMap<string, string>, model: Wik
   const sourceKinds: [readonly DataSource[], string][] = [[model.dataNeeded, 'Data_Needed'], [model.loggingPolicies, 'Logging_Policies'], [model.enrichments, 'Enrichments']]
   for (const [list, dir] of sourceKinds) {
     for (const source of list) {
-      // Cards are named after the title (as cards link them) or, as atc-data names them, after the file.
-      const page = [`${dir}/${safeFileName(source.title)}.md`, `${dir}/${safeFileName(source.stem)}.md`].find((p) => pages.has(p) && !sourceByPage.has(p))
+      // atc-data names a card after its file; the cards link each other by title (usually the same).
+      const page = [`${dir}/${safeFileName(source.stem)}.md`, `${dir}/${safeFileName(source.title)}.md`].find((p) => pages.has(p) && !sourceByPage.has(p))
       if (!page) continue
       sourceByPage.set(page, source)
       pageOfSource.set(source, page)
@@ -97,6 +104,8 @@ export function createSiteContext(pages: ReadonlyMap<string, string>, model: Wik
     sourceByPage,
     pageOfSource,
     downloads,
+    cache: options.cache,
+    cacheSalt: options.cacheSalt ?? '',
   }
 }
 

@@ -5,7 +5,7 @@ import { BACKENDS, type LinkedRule } from '../model.js'
 import { renderLayout } from './layout-page.js'
 import { htmlPathOf } from './link-resolver.js'
 import { Linker, type LinkRecord } from './linker.js'
-import { renderMarkdown } from './markdown-processor.js'
+import { renderMarkdownCached } from './page-cache.js'
 import type { PageState } from './page-plugins.js'
 import { relatedGroups } from './related.js'
 import { pageTitle, sectionOf, type SiteContext } from './site-context.js'
@@ -31,7 +31,7 @@ const FOLD = 30
 export function renderWikiPage(ctx: SiteContext, page: string, markdown: string, extraBefore = ''): RenderedPage {
   const path = htmlPathOf(page)
   const linker = new Linker(path)
-  const { html: content, state } = renderMarkdown(markdown, page, ctx.site)
+  const { html: content, state } = renderMarkdownCached(markdown, page, ctx.site, ctx.cache, ctx.cacheSalt)
   const section = sectionOf(page)
   const rule = ctx.ruleByPage.get(page)
   const title = pageTitle(ctx, page, state.title)
