@@ -44,12 +44,34 @@ export function prepare(backend: TextBackend, config: ConversionConfig, d: RuleD
   if (d.kind === 'filter') throw new ConversionFailure('Sigma filter rules are not convertible by this backend', 'unsupported')
   if (!rule) throw new ConversionFailure('No detection definitions found', 'invalid')
   if (rule.errors.length > 0) throw new ConversionFailure(rule.errors[0]!, 'invalid')
-  const searches = rule.conditions.map((c) => {
-    if (!c.parsed.ok) throw new ConversionFailure(`condition: ${c.parsed.error.message} at offset ${c.parsed.error.offset}`, 'invalid')
-    const tree = buildSearch(rule, c.parsed.value.search, { config, indexField: backend.indexField, extended, nativeCidr: backend.nativeCidr ?? false })
-    return { tree, agg: c.parsed.value.aggregation }
-  })
-  return { rule, searches }
+  return { rule, searches: searchesOf(rule, config, backend.indexField, backend.nativeCidr ?? false, extended) }
+}
+
+// Backends sharing a configuration (es-qs and xpack-watcher; graylog and grep) render the same trees;
+// rendering never modifies a tree, so they are built once per rule.
+const TREES = new WeakMap<SigmaRule, WeakMap<ConversionConfig, Map<string, Prepared['searches'] | ConversionFailure>>>()
+
+function searchesOf(rule: SigmaRule, config: ConversionConfig, indexField: string | null, nativeCidr: boolean, extended: boolean): Prepared['searches'] {
+  let byConfig = TREES.get(rule)
+  if (!byConfig) TREES.set(rule, (byConfig = new WeakMap()))
+  let byOptions = byConfig.get(config)
+  if (!byOptions) byConfig.set(config, (byOptions = new Map()))
+  const key = `${indexField ?? ''}|${nativeCidr}|${extended}`
+  let cached = byOptions.get(key)
+  if (!cached) {
+    try {
+      cached = rule.conditions.map((c) => {
+        if (!c.parsed.ok) throw new ConversionFailure(`condition: ${c.parsed.error.message} at offset ${c.parsed.error.offset}`, 'invalid')
+        const tree = buildSearch(rule, c.parsed.value.search, { config, indexField, extended, nativeCidr })
+        return { tree, agg: c.parsed.value.aggregation }
+      })
+    } catch (e) {
+      cached = asFailure(e)
+    }
+    byOptions.set(key, cached)
+  }
+  if (cached instanceof ConversionFailure) throw cached
+  return cached
 }
 
 export function renderPrepared(backend: TextBackend, config: ConversionConfig, p: Prepared, extended: boolean, state: RenderState): string | null {
