@@ -102,7 +102,7 @@ class SearchBuilder {
   /** Extended mode: booleans compare as text, CIDR networks become wildcard patterns where needed. */
   private normalize(value: ModValue): ModValue {
     if (typeof value === 'boolean') return value ? 'true' : 'false'
-    if (value instanceof Date) return pyStr(value)
+    if (value instanceof Date || (typeof value === 'number' && !Number.isInteger(value))) return pyStr(value)
     if (Array.isArray(value)) return value.map((v) => this.normalize(v))
     if (!isTyped(value)) return value
     if (value.kind === 'cidr' && !this.options.nativeCidr) {
