@@ -26,7 +26,7 @@ export interface Fixture {
 }
 
 /**
- * Loads fixture folders (each with rules/, data_needed/{,logging_policies,enrichments}/, triggers/) with the
+ * Loads fixture folders (each with rules/; the first also data_needed/, logging_policies/, enrichments/, triggers/) with the
  * product's own loaders, linker and card renderers; conversions are made up (a few fail, with a reason).
  */
 export function loadFixture(...names: string[]): Fixture {
@@ -34,8 +34,8 @@ export function loadFixture(...names: string[]): Fixture {
   const rules = loadRules(dirs.map((d) => join(d, 'rules')))
   const first = dirs[0]
   const dataNeeded = loadDataSources(join(first, 'data_needed'), 'Data Needed')
-  const loggingPolicies = loadDataSources(join(first, 'data_needed/logging_policies'), 'Logging Policy')
-  const enrichments = loadDataSources(join(first, 'data_needed/enrichments'), 'Enrichment')
+  const loggingPolicies = loadDataSources(join(first, 'logging_policies'), 'Logging Policy')
+  const enrichments = loadDataSources(join(first, 'enrichments'), 'Enrichment')
   const atomics = loadAtomics(join(first, 'triggers'))
   const inputs: Inputs = {
     rules: rules.rules,
