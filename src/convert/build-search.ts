@@ -113,7 +113,8 @@ class SearchBuilder {
     if (value.kind === 'group') {
       const items = value.items.map((v) => this.normalize(v))
       // Networks listed under one field: one flat any-of list of their patterns.
-      if (value.op === 'or' && items.every((v) => Array.isArray(v) || typeof v === 'string')) return items.flat() as ModValue[]
+      const networks = value.items.some((v) => isTyped(v) && v.kind === 'cidr')
+      if (networks && value.op === 'or' && items.every((v) => Array.isArray(v) || typeof v === 'string')) return items.flat() as ModValue[]
       return { ...value, items }
     }
     return value

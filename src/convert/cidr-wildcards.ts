@@ -1,7 +1,7 @@
 /**
  * Wildcard patterns that match the text of every address in a CIDR network, for query languages with
  * no network operator: `10.0.0.0/8` → `10.*`, `172.16.0.0/12` → `172.16.*` … `172.31.*`,
- * `fe80::/10` → `fe8*` … `feb*`. IPv6 patterns assume the usual lower-case, zero-compressed spelling;
+ * `fe80::/10` → `fe8?:*` … `feb?:*`. IPv6 patterns assume the usual lower-case, zero-compressed spelling;
  * networks whose text cannot be matched that way return null.
  */
 export function cidrWildcards(network: string): string[] | null {
@@ -64,13 +64,21 @@ function ipv6Wildcards(address: string, bits: number): string[] | null {
   for (let i = 0; i < nibbles; i += 4) groups.push(hex.slice(i, Math.min(i + 4, nibbles)))
   const last = groups[groups.length - 1]!
   const partial = last.length < 4
-  // A full zero group would be compressed away, and a partial group starting with 0 loses its leading
-  // zeros in text: neither can be matched by a prefix pattern.
   const complete = partial ? groups.slice(0, -1) : groups
+  // A whole zero group may be compressed away (`::`): a prefix pattern cannot follow that.
   if (complete.some((g) => /^0+$/.test(g))) return null
-  if (partial && last.startsWith('0')) return null
-  const text = complete.map((g) => g.replace(/^0+(?=.)/, ''))
-  return [partial ? [...text, last].join(':') + '*' : text.join(':') + ':*']
+  const head = complete.map((g) => g.replace(/^0+(?=.)/, ''))
+  if (!partial) return [head.join(':') + ':*']
+  // A partly known group loses its leading zeros in text: `?` stands for each unknown digit.
+  const lead = head.length > 0 ? head.join(':') + ':' : ''
+  const unknown = 4 - last.length
+  const tail = groups.length < 8 ? ':*' : ''
+  const known = last.replace(/^0+/, '')
+  if (known !== '') return [lead + known + '?'.repeat(unknown) + tail]
+  const out: string[] = []
+  for (let n = 1; n <= unknown; n++) out.push(lead + '?'.repeat(n) + tail)
+  if (head.length > 0) out.push(head.join(':') + '::*')
+  return out
 }
 
 function addressOf(hex: string): string {

@@ -14,8 +14,8 @@ describe('cidrWildcards', () => {
 
   it('IPv6 networks in their usual text form', () => {
     expect(cidrWildcards('::1/128')).toEqual(['::1'])
-    expect(cidrWildcards('fe80::/10')).toEqual(['fe8*', 'fe9*', 'fea*', 'feb*'])
-    expect(cidrWildcards('fc00::/7')).toEqual(['fc*', 'fd*'])
+    expect(cidrWildcards('fe80::/10')).toEqual(['fe8?:*', 'fe9?:*', 'fea?:*', 'feb?:*'])
+    expect(cidrWildcards('fc00::/7')).toEqual(['fc??:*', 'fd??:*'])
     expect(cidrWildcards('2001:db8::/32')).toEqual(['2001:db8:*'])
     expect(cidrWildcards('2001:0:0::/48')).toBeNull()
   })
@@ -23,5 +23,12 @@ describe('cidrWildcards', () => {
   it('rejects nonsense', () => {
     expect(cidrWildcards('300.0.0.0/8')).toBeNull()
     expect(cidrWildcards('10.0.0.0')).toBeNull()
+  })
+})
+
+describe('cidrWildcards, partly known IPv6 groups', () => {
+  it('uses ? for unknown digits and covers the compressed form', () => {
+    expect(cidrWildcards('2603:1006::/40')).toEqual(['2603:1006:?:*', '2603:1006:??:*', '2603:1006::*'])
+    expect(cidrWildcards('2001:db8:d00::/40')).toEqual(['2001:db8:d??:*'])
   })
 })
