@@ -100,7 +100,10 @@ function orderedUnique(items: SearchNode[]): SearchNode[] {
 
 const KEYS = new WeakMap<SearchNode, unknown>()
 
-/** A key that is equal exactly when `nodeEquals` holds: a string for value-compared nodes, else the node. */
+/**
+ * Equality as in the legacy (Python) optimizer: field comparisons and keywords compare by value (tuples and
+ * strings), other nodes by identity. The key is a string for value-compared nodes, else the node itself.
+ */
 function identityKey(node: SearchNode): unknown {
   if (node.t === 'value') return (typeof node.value === 'string' ? 's' : 'n') + node.value
   if (node.t !== 'map') return node
@@ -128,21 +131,4 @@ function valueKey(value: ModValue): string | null {
     return key
   }
   return null
-}
-
-/** Field comparisons and keywords compare by value (Python tuples and strings); other nodes by identity. */
-export function nodeEquals(a: SearchNode, b: SearchNode): boolean {
-  if (a === b) return true
-  if (a.t === 'map' && b.t === 'map') return a.field === b.field && valueEquals(a.value, b.value)
-  if (a.t === 'value' && b.t === 'value') return a.value === b.value
-  return false
-}
-
-function valueEquals(a: ModValue, b: ModValue): boolean {
-  if (a === b) return true
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => valueEquals(x, b[i]!))
-  if (a instanceof Uint8Array && b instanceof Uint8Array) return a.length === b.length && a.every((x, i) => x === b[i])
-  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime()
-  if (isTyped(a) || isTyped(b)) return false
-  return false
 }

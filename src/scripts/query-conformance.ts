@@ -2,7 +2,8 @@
  * Measures the converter against the legacy converter's recorded output (golden/queries.jsonl):
  * per backend, how many blocks with non-empty expected output are byte-identical.
  *
- *   node lib/src/scripts/query-conformance.js [--golden FILE] [--corpus DIR] [--backend B] [--show N]
+ *   npx tsc -p tsconfig.json && node lib/src/scripts/query-conformance.js [--shared DIR] [--golden FILE] [--corpus DIR] [--backend B] [--show N]
+ * (compile into the repository so that `yaml` resolves from node_modules).
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
