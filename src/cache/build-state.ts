@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import type { BuildConfig } from '../config.js'
 import type { Diagnostic } from '../diagnostics.js'
+import type { OutputStamps } from '../write/index.js'
 import { hashOf } from './hash.js'
 import { listInputs } from './list-inputs.js'
 
@@ -11,6 +12,8 @@ export interface BuildState {
   key: string
   diagnostics: Diagnostic[]
   fileCount: number
+  /** Size and time of every output file as this build left it. */
+  stamps: OutputStamps
 }
 
 // A file changed within this long before the state was taken may change again within the same mtime tick.
@@ -30,7 +33,7 @@ export function quickKey(config: BuildConfig, tool: string, extra: string, now =
     } catch {
       return undefined
     }
-    if (now - stat.mtimeMs < RACY_MS || now - stat.ctimeMs < RACY_MS) return undefined
+    if (now - stat.mtimeMs < RACY_MS) return undefined
     parts.push(file.path, String(stat.size), String(stat.mtimeMs), String(stat.ctimeMs), String(stat.ino))
   }
   return hashOf(...parts)

@@ -22,6 +22,16 @@ export interface CachedBuildOptions {
   tool?: string
   /** Overrides the bundled ATT&CK catalogue and its fingerprint; for tests. */
   catalogue?: { value: AttackCatalogue; fingerprint: string }
+  /** The input files, already listed and read (by prefillUnits). */
+  read?: ReadInputs
+  /** Keys of units computed just before this build (by prefillUnits): counted as computed, not reused. */
+  fresh?: ReadonlySet<string>
+}
+
+export interface ReadInputs {
+  files: InputFile[]
+  triggerFolders: Set<string>
+  texts: (string | undefined)[]
 }
 
 export interface CacheStats {
@@ -44,7 +54,7 @@ export function buildCached(config: BuildConfig, options: CachedBuildOptions, pr
     stats.units++
     const hit = store.get<T>(key)
     if (hit !== undefined) {
-      stats.reused++
+      if (!options.fresh?.has(key)) stats.reused++
       return hit
     }
     const value = compute()
@@ -52,14 +62,13 @@ export function buildCached(config: BuildConfig, options: CachedBuildOptions, pr
     return value
   }
 
-  const { files, triggerFolders } = progress.task('list inputs', () => listInputs(config))
-  const texts = progress.task('read inputs', () => files.map(readText))
-  const byKind = (kind: InputFile['kind']) => files.map((file, i) => ({ file, text: texts[i] })).filter((f) => f.file.kind === kind)
+  const { files, triggerFolders, texts } = options.read ?? progress.task('read inputs', () => readInputs(config))
+  const byKind = (kind: InputFile['kind']) => entriesOf({ files, triggerFolders, texts }, kind)
 
   const data = progress.task('load atc-data', () => loadData(byKind, tool, cached))
   const atomics = progress.task('triggers', () => loadTriggers(byKind('atomics'), tool, catalogue, cached))
 
-  const linkKey = hashOf(tool, catalogue.fingerprint, ...sourceParts(data.sets.dataNeeded), ...sourceParts(data.sets.enrichments), ...[...triggerFolders].sort())
+  const linkKey = linkKeyOf(tool, catalogue.fingerprint, data.sets, triggerFolders)
   const convertKey = converterFingerprint(config)
   let context: RuleContext | undefined
   const contextNow = (): RuleContext =>
@@ -75,7 +84,7 @@ export function buildCached(config: BuildConfig, options: CachedBuildOptions, pr
         ruleDiagnostics.push(...readRule(file.path).diagnostics)
         continue
       }
-      const unit = cached<RuleUnit>(hashOf(tool, 'rule', file.path, text, linkKey, convertKey), () => ruleUnit(file.path, text, contextNow()))
+      const unit = cached<RuleUnit>(ruleKey(tool, file.path, text, linkKey, convertKey), () => ruleUnit(file.path, text, contextNow()))
       ruleDiagnostics.push(...unit.loadDiagnostics)
       if (!unit.rule) continue
       const source: RuleSource = { ...unit.rule, text }
@@ -92,8 +101,34 @@ export function buildCached(config: BuildConfig, options: CachedBuildOptions, pr
   return { ...result, cache: stats }
 }
 
-type Cached = <T>(key: string, compute: () => T) => T
-type Entry = { file: InputFile; text: string | undefined }
+export type Cached = <T>(key: string, compute: () => T) => T
+export type Entry = { file: InputFile; text: string | undefined }
+
+export function readInputs(config: BuildConfig): ReadInputs {
+  const { files, triggerFolders } = listInputs(config)
+  return { files, triggerFolders, texts: files.map(readText) }
+}
+
+export function entriesOf(read: ReadInputs, kind: InputFile['kind']): Entry[] {
+  const out: Entry[] = []
+  read.files.forEach((file, i) => {
+    if (file.kind === kind) out.push({ file, text: read.texts[i] })
+  })
+  return out
+}
+
+/** What linking reads besides the rule: the catalogue, every Data Needed and Enrichment, the trigger folders. */
+export function linkKeyOf(tool: string, catalogue: string, sets: { dataNeeded: DataSource[]; enrichments: DataSource[] }, triggerFolders: Set<string>): string {
+  return hashOf(tool, catalogue, ...sourceParts(sets.dataNeeded), ...sourceParts(sets.enrichments), ...[...triggerFolders].sort())
+}
+
+export function ruleKey(tool: string, path: string, text: string, linkKey: string, convertKey: string): string {
+  return hashOf(tool, 'rule', path, text, linkKey, convertKey)
+}
+
+export function atomicsKey(tool: string, catalogue: string, path: string, techniqueId: string, text: string): string {
+  return hashOf(tool, 'atomics', catalogue, path, techniqueId, text)
+}
 
 const DATA_KINDS: [DataKind, 'dataNeeded' | 'loggingPolicies' | 'enrichments'][] = [
   ['Data Needed', 'dataNeeded'],
@@ -101,7 +136,7 @@ const DATA_KINDS: [DataKind, 'dataNeeded' | 'loggingPolicies' | 'enrichments'][]
   ['Enrichment', 'enrichments'],
 ]
 
-function loadData(byKind: (kind: DataKind) => Entry[], tool: string, cached: Cached) {
+export function loadData(byKind: (kind: DataKind) => Entry[], tool: string, cached: Cached) {
   const sets = { dataNeeded: [] as DataSource[], loggingPolicies: [] as DataSource[], enrichments: [] as DataSource[] }
   const diagnostics: Diagnostic[] = []
   const kinds = new Map<DataSource, DataKind>()
@@ -128,7 +163,7 @@ function loadTriggers(entries: Entry[], tool: string, catalogue: { value: Attack
   const cards = new Map<object, CardOutcome>()
   for (const { file, text } of entries) {
     const id = file.techniqueId!
-    const unit = text === undefined ? readAtomics(file.path, id) : cached<AtomicsUnit>(hashOf(tool, 'atomics', catalogue.fingerprint, file.path, id, text), () => atomicsUnit(file.path, id, text, catalogue.value))
+    const unit = text === undefined ? readAtomics(file.path, id) : cached<AtomicsUnit>(atomicsKey(tool, catalogue.fingerprint, file.path, id, text), () => atomicsUnit(file.path, id, text, catalogue.value))
     diagnostics.push(...unit.diagnostics)
     if (!unit.atomics) continue
     const source: AtomicsSource = { ...unit.atomics, text: text! }
@@ -153,7 +188,7 @@ function sourceParts(sources: readonly { path: string; text: string }[]): string
 
 let bundled: { value: AttackCatalogue; fingerprint: string } | undefined
 
-function bundledCatalogue(): { value: AttackCatalogue; fingerprint: string } {
+export function bundledCatalogue(): { value: AttackCatalogue; fingerprint: string } {
   bundled ??= { value: loadCatalogue(), fingerprint: hashOf(readFileSync(BUNDLED_CATALOGUE_PATH)) }
   return bundled
 }

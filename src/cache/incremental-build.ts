@@ -1,17 +1,27 @@
-import { resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import type { BuildConfig } from '../config.js'
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js'
 import { createProgress } from '../progress.js'
-import { outputUpToDate, writeChanged, type WriteReport } from '../write/index.js'
+import { outputUpToDate, writeChanged, type OutputStamps, type WriteReport } from '../write/index.js'
 import type { CacheStats } from './cached-build.js'
 import { converterFingerprint } from './converter-fingerprint.js'
 import { quickKey, readBuildState, writeBuildState } from './build-state.js'
 import { toolFingerprint } from './tool-fingerprint.js'
 import { UnitStore } from './unit-store.js'
 
-/** The default cache folder, as other JS tools keep theirs. */
-export function defaultCacheDir(cwd: string): string {
-  return resolve(cwd, 'node_modules/.cache/analytics-wiki')
+// Output stamps of the last build per store (watch and serve keep one store for the process).
+const memoryStamps = new WeakMap<UnitStore, OutputStamps>()
+
+/**
+ * The default cache folder, where other JS tools keep theirs: `node_modules/.cache/analytics-wiki` of the
+ * nearest folder with a package.json. Without one, null: no disk cache, so nothing is written outside OUT.
+ */
+export function defaultCacheDir(cwd: string): string | null {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return join(dir, 'node_modules/.cache/analytics-wiki')
+    if (dirname(dir) === dir) return null
+  }
 }
 
 export interface IncrementalOptions {
@@ -20,6 +30,8 @@ export interface IncrementalOptions {
   /** Kept across builds by watch and serve, so unchanged work stays in memory. */
   store?: UnitStore
   report?: (line: string) => void
+  /** Worker threads for the per-file work (default: one per further core, at most three; 0: none). */
+  workers?: number
 }
 
 export interface IncrementalResult {
@@ -47,15 +59,20 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
   const key = options.cacheDir === null ? undefined : quickKey(config, tool, converterFingerprint(config))
   const state = options.cacheDir !== null ? readBuildState(options.cacheDir, config.out) : undefined
   let result: Omit<IncrementalResult, 'exitCode' | 'ms'>
-  if (key && state?.key === key && outputUpToDate(config.out)) {
+  if (key && state?.key === key && outputUpToDate(config.out, state.stamps)) {
     result = { upToDate: true, diagnostics: state.diagnostics, fileCount: state.fileCount }
   } else {
     // Loaded only when something changed: an up-to-date check needs none of the build's modules.
-    const { buildCached } = await import('./cached-build.js')
-    const built = buildCached(config, { store, tool }, progress)
-    const write = progress.task(`write ${built.files.size} files`, () => writeChanged(config.out, built.files))
+    const { buildCached, bundledCatalogue } = await import('./cached-build.js')
+    const { prefillUnits, defaultWorkers } = await import('./prefill-units.js')
+    const catalogue = bundledCatalogue()
+    const { read, fresh } = await prefillUnits(config, { store, tool, catalogue, workers: options.workers ?? defaultWorkers() }, progress)
+    const built = buildCached(config, { store, tool, catalogue, read, fresh }, progress)
+    const write = progress.task(`write ${built.files.size} files`, () => writeChanged(config.out, built.files, state?.stamps ?? memoryStamps.get(store)))
     store.endBuild()
-    if (key && options.cacheDir !== null) writeBuildState(options.cacheDir, config.out, { key, diagnostics: built.diagnostics, fileCount: built.files.size })
+    memoryStamps.set(store, write.stamps)
+    // Without a trusted key the state still keeps the stamps, so the next build need not read outputs back.
+    if (options.cacheDir !== null) writeBuildState(options.cacheDir, config.out, { key: key ?? '', diagnostics: built.diagnostics, fileCount: built.files.size, stamps: write.stamps })
     result = { upToDate: false, diagnostics: built.diagnostics, fileCount: built.files.size, write, cache: built.cache }
   }
   for (const d of result.diagnostics) report(formatDiagnostic(d))

@@ -2,15 +2,18 @@ import { resolve } from 'node:path'
 import { defaultCacheDir, incrementalBuild } from '../cache/incremental-build.js'
 import { DEFAULT_CONFIG_FILE } from '../config.js'
 import { BUILD_OPTIONS, BUILD_OPTIONS_USAGE, buildConfigFrom } from './build-options.js'
-import type { Command } from './command.js'
+import { UsageError, type Command } from './command.js'
 
 export const CACHE_OPTIONS: Command['options'] = {
   cache: { type: 'string' },
   'no-cache': { type: 'boolean' },
+  workers: { type: 'string' },
 }
 
-export const CACHE_OPTIONS_USAGE = `  --cache DIR              cache folder (default: node_modules/.cache/analytics-wiki)
-  --no-cache               build everything afresh and keep no cache`
+export const CACHE_OPTIONS_USAGE = `  --cache DIR              cache folder (default: node_modules/.cache/analytics-wiki beside the
+                           nearest package.json; none when there is none)
+  --no-cache               build everything afresh and keep no cache
+  --workers N              worker threads for the per-file work (default: one per further core, at most 3)`
 
 export const buildCommand: Command = {
   name: 'build',
@@ -24,16 +27,21 @@ export const buildCommand: Command = {
     const cacheDir = cacheDirFrom(values, io.cwd)
     if (values.watch === true) {
       const { watchBuild } = await import('../watch/watch-build.js')
-      await watchBuild({ configOf: () => buildConfigFrom(values, io.cwd), cacheDir, report, extraPaths: [configFileOf(values, io.cwd)], signal: interrupted() })
+      await watchBuild({ configOf: () => buildConfigFrom(values, io.cwd), cacheDir, report, extraPaths: [configFileOf(values, io.cwd)], workers: workersFrom(values), signal: interrupted() })
       return 0
     }
-    if (cacheDir !== null) return (await incrementalBuild(config, { cacheDir, report })).exitCode
-    const { buildAndWrite } = await import('../build.js')
-    return buildAndWrite(config, report).exitCode
+    return (await incrementalBuild(config, { cacheDir, report, workers: workersFrom(values) })).exitCode
   },
 }
 
-/** `--cache DIR`, `--no-cache` (null), or the default folder. */
+export function workersFrom(values: Record<string, unknown>): number | undefined {
+  if (values.workers === undefined) return undefined
+  const n = Number(values.workers)
+  if (!Number.isInteger(n) || n < 0 || n > 16) throw new UsageError(`--workers expects a number from 0 to 16, got '${String(values.workers)}'`)
+  return n
+}
+
+/** `--cache DIR`, `--no-cache` (null), or the default folder (null without a package.json). */
 export function cacheDirFrom(values: Record<string, unknown>, cwd: string): string | null {
   if (values['no-cache'] === true) return null
   return typeof values.cache === 'string' ? resolve(cwd, values.cache) : defaultCacheDir(cwd)

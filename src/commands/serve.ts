@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { watchBuild } from '../watch/watch-build.js'
 import { createSiteServer } from '../serve/serve-site.js'
 import { BUILD_OPTIONS, BUILD_OPTIONS_USAGE, buildConfigFrom } from './build-options.js'
-import { CACHE_OPTIONS, CACHE_OPTIONS_USAGE, cacheDirFrom, configFileOf, interrupted } from './build.js'
+import { CACHE_OPTIONS, CACHE_OPTIONS_USAGE, cacheDirFrom, configFileOf, interrupted, workersFrom } from './build.js'
 import { UsageError, type Command } from './command.js'
 
 export const serveCommand: Command = {
@@ -27,7 +27,7 @@ export const serveCommand: Command = {
     const bound = typeof address === 'object' && address ? address.port : port
     io.stdout(`serving ${config.out} at http://127.0.0.1:${bound}${config.base}\n`)
     try {
-      await watchBuild({ configOf: () => buildConfigFrom(values, io.cwd), cacheDir: cacheDirFrom(values, io.cwd), report, extraPaths: [configFileOf(values, io.cwd)], signal: interrupted() })
+      await watchBuild({ configOf: () => buildConfigFrom(values, io.cwd), cacheDir: cacheDirFrom(values, io.cwd), report, extraPaths: [configFileOf(values, io.cwd)], workers: workersFrom(values), signal: interrupted() })
     } finally {
       await new Promise((closed) => server.close(closed))
     }

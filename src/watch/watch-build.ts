@@ -13,6 +13,8 @@ export interface WatchOptions {
   /** Stops watching when aborted; without it, watching lasts until the process ends. */
   signal?: AbortSignal
   onBuild?: (result: IncrementalResult) => void
+  /** Worker threads for a build with many changed files (see incrementalBuild). */
+  workers?: number
   /** Quiet time after the last change before rebuilding, in ms. */
   debounceMs?: number
 }
@@ -27,7 +29,7 @@ export async function watchBuild(options: WatchOptions): Promise<void> {
   const run = async () => {
     try {
       config = options.configOf()
-      const result = await incrementalBuild(config, { cacheDir: options.cacheDir, store, report: options.report })
+      const result = await incrementalBuild(config, { cacheDir: options.cacheDir, store, report: options.report, workers: options.workers })
       if (!config.quiet) options.report(`${result.upToDate ? 'up to date' : 'rebuilt'} in ${result.ms} ms; watching for changes…`)
       options.onBuild?.(result)
     } catch (error) {

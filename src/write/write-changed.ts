@@ -3,49 +3,53 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { hashOf } from '../cache/hash.js'
 import { guardTarget, insideOrThrow, OUTPUT_MARKER, writeTree, type OutputFiles } from './write-tree.js'
 
-/** Inside the output folder: what each file written there holds, so the next build rewrites only what changed. */
+/** Inside the output folder: the content hash of each file a build wrote there (deterministic: no times). */
 export const OUTPUT_MANIFEST = '.analytics-wiki-manifest'
 const STAGE_PREFIX = '.analytics-wiki-stage-'
 
-interface Written {
-  hash: string
-  size: number
-  mtimeMs: number
-}
+/** Size and modification time of each output file as last written: lets a later build skip reading it back. */
+export type OutputStamps = Map<string, { size: number; mtimeMs: number }>
 
 export interface WriteReport {
   written: number
   removed: number
   unchanged: number
+  /** The stamps of every output file now (to keep beside the cache, never in the output folder). */
+  stamps: OutputStamps
 }
 
 /**
  * Writes `files` into `outDir`, touching only files whose content changed and removing files an earlier
- * build wrote that are gone. Changed files are first written to a staging folder inside `outDir`, then
- * moved into place, so an interrupted build leaves every file whole (old or new). The first build, or one
- * into a folder without a manifest, writes a whole new tree and swaps it in (writeTree).
+ * build wrote that are gone. A file counts as unchanged when the manifest has its hash and the file on
+ * disk still holds it (by `stamps` when they match, else by reading it back). Changed files are first
+ * written to a staging folder inside `outDir`, then moved into place, so an interrupted build leaves
+ * every file whole (old or new). The first build into a folder writes a whole new tree and swaps it in.
  */
-export function writeChanged(outDir: string, files: OutputFiles): WriteReport {
+export function writeChanged(outDir: string, files: OutputFiles, stamps: OutputStamps = new Map()): WriteReport {
   const target = resolve(outDir)
   guardTarget(target)
   const previous = readManifest(target)
   if (!previous) {
     writeTree(target, files)
-    writeManifest(target, recordAll(target, files))
-    return { written: files.size, removed: 0, unchanged: 0 }
+    const hashes = new Map<string, string>()
+    for (const [rel, content] of files) hashes.set(rel, hashOf(content))
+    writeManifest(target, hashes)
+    return { written: files.size, removed: 0, unchanged: 0, stamps: stampsOf(target, files.keys()) }
   }
   for (const name of readdirSync(target)) if (name.startsWith(STAGE_PREFIX)) rmSync(join(target, name), { recursive: true, force: true })
-  const next = new Map<string, Written>()
-  const changed: [string, string | Uint8Array, string][] = []
+  const next = new Map<string, string>()
+  const nextStamps: OutputStamps = new Map()
+  const changed: [string, string | Uint8Array][] = []
   for (const [rel, content] of files) {
-    insideOrThrow(target, rel)
+    const full = insideOrThrow(target, rel)
     const hash = hashOf(content)
-    const before = previous.get(rel)
-    if (before && before.hash === hash && onDiskAsWritten(join(target, rel), before)) next.set(rel, before)
-    else changed.push([rel, content, hash])
+    next.set(rel, hash)
+    const stamp = previous.get(rel) === hash ? onDisk(full, content, stamps.get(rel)) : undefined
+    if (stamp) nextStamps.set(rel, stamp)
+    else changed.push([rel, content])
   }
   const removed = [...previous.keys()].filter((rel) => !files.has(rel))
-  if (changed.length === 0 && removed.length === 0) return { written: 0, removed: 0, unchanged: files.size }
+  if (changed.length === 0 && removed.length === 0) return { written: 0, removed: 0, unchanged: files.size, stamps: nextStamps }
   const stage = join(target, `${STAGE_PREFIX}${process.pid}`)
   try {
     for (const [rel, content] of changed) {
@@ -53,28 +57,33 @@ export function writeChanged(outDir: string, files: OutputFiles): WriteReport {
       mkdirSync(dirname(staged), { recursive: true })
       writeFileSync(staged, content)
     }
-    for (const [rel, , hash] of changed) {
+    for (const [rel] of changed) {
       const full = insideOrThrow(target, rel)
       mkdirSync(dirname(full), { recursive: true })
       renameSync(insideOrThrow(stage, rel), full)
-      const { size, mtimeMs } = statSync(full)
-      next.set(rel, { hash, size, mtimeMs })
     }
   } finally {
     rmSync(stage, { recursive: true, force: true })
   }
   for (const rel of removed) removeFile(target, rel)
   writeManifest(target, next)
-  return { written: changed.length, removed: removed.length, unchanged: files.size - changed.length }
+  for (const [rel, stamp] of stampsOf(target, changed.map(([rel]) => rel))) nextStamps.set(rel, stamp)
+  return { written: changed.length, removed: removed.length, unchanged: files.size - changed.length, stamps: nextStamps }
 }
 
-function onDiskAsWritten(path: string, before: Written): boolean {
+/** The file's stamp when it holds `content`: trusted from `stamp` when size and time still match, else read back. */
+function onDisk(path: string, content: string | Uint8Array, stamp: { size: number; mtimeMs: number } | undefined): { size: number; mtimeMs: number } | undefined {
+  let stat
   try {
-    const { size, mtimeMs } = statSync(path)
-    return size === before.size && mtimeMs === before.mtimeMs
+    stat = statSync(path)
   } catch {
-    return false
+    return undefined
   }
+  const now = { size: stat.size, mtimeMs: stat.mtimeMs }
+  if (stamp && stamp.size === now.size && stamp.mtimeMs === now.mtimeMs) return now
+  const bytes = typeof content === 'string' ? Buffer.from(content) : content
+  if (bytes.length !== now.size) return undefined
+  return Buffer.compare(readFileSync(path), bytes) === 0 ? now : undefined
 }
 
 /** Removes a file an earlier build wrote, and the folders that leaves empty (never `target` itself). */
@@ -90,41 +99,46 @@ function removeFile(target: string, rel: string): void {
   }
 }
 
-function recordAll(target: string, files: OutputFiles): Map<string, Written> {
-  const out = new Map<string, Written>()
-  for (const [rel, content] of files) {
+function stampsOf(target: string, rels: Iterable<string>): OutputStamps {
+  const out: OutputStamps = new Map()
+  for (const rel of rels) {
     const { size, mtimeMs } = statSync(join(target, rel))
-    out.set(rel, { hash: hashOf(content), size, mtimeMs })
+    out.set(rel, { size, mtimeMs })
   }
   return out
 }
 
-function readManifest(target: string): Map<string, Written> | undefined {
+function readManifest(target: string): Map<string, string> | undefined {
   if (!existsSync(join(target, OUTPUT_MARKER))) return undefined
   try {
-    const raw = JSON.parse(readFileSync(join(target, OUTPUT_MANIFEST), 'utf8')) as Record<string, [string, number, number]>
-    return new Map(Object.entries(raw).map(([rel, [hash, size, mtimeMs]]) => [rel, { hash, size, mtimeMs }]))
+    return new Map(Object.entries(JSON.parse(readFileSync(join(target, OUTPUT_MANIFEST), 'utf8')) as Record<string, string>))
   } catch {
     return undefined
   }
 }
 
-function writeManifest(target: string, entries: Map<string, Written>): void {
-  const raw: Record<string, [string, number, number]> = {}
-  for (const rel of [...entries.keys()].sort()) {
-    const { hash, size, mtimeMs } = entries.get(rel)!
-    raw[rel] = [hash, size, mtimeMs]
-  }
+function writeManifest(target: string, hashes: Map<string, string>): void {
+  const raw: Record<string, string> = {}
+  for (const rel of [...hashes.keys()].sort()) raw[rel] = hashes.get(rel)!
   const temp = join(target, `${OUTPUT_MANIFEST}.tmp`)
-  writeFileSync(temp, JSON.stringify(raw))
+  writeFileSync(temp, `${JSON.stringify(raw, null, 0)}\n`)
   renameSync(temp, join(target, OUTPUT_MANIFEST))
 }
 
-/** True when every file the last build wrote is still on disk as it was written. */
-export function outputUpToDate(outDir: string): boolean {
+/** True when the output folder has its manifest and every file is still as `stamps` recorded it. */
+export function outputUpToDate(outDir: string, stamps: OutputStamps): boolean {
   const target = resolve(outDir)
   const manifest = readManifest(target)
-  if (!manifest) return false
-  for (const [rel, before] of manifest) if (!onDiskAsWritten(join(target, rel), before)) return false
+  if (!manifest || manifest.size !== stamps.size) return false
+  for (const rel of manifest.keys()) {
+    const stamp = stamps.get(rel)
+    if (!stamp) return false
+    try {
+      const { size, mtimeMs } = statSync(join(target, rel))
+      if (size !== stamp.size || mtimeMs !== stamp.mtimeMs) return false
+    } catch {
+      return false
+    }
+  }
   return true
 }

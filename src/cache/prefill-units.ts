@@ -1,0 +1,77 @@
+import os from 'node:os'
+import type { AttackCatalogue } from '../attack/index.js'
+import type { BuildConfig } from '../config.js'
+import { createProgress, type Progress } from '../progress.js'
+import { atomicsKey, entriesOf, linkKeyOf, loadData, readInputs, ruleKey, type ReadInputs } from './cached-build.js'
+import { computeParallel } from './compute-parallel.js'
+import { converterFingerprint } from './converter-fingerprint.js'
+import type { UnitJob } from './unit-jobs.js'
+import type { UnitStore } from './unit-store.js'
+
+// Below this many jobs a worker's start-up (about 0.2 s of module loading) costs more than it saves.
+const MIN_JOBS = 400
+
+/**
+ * Worker threads besides the main one: one per core that is idle now (by the load average), at most three.
+ * A worker only pays when it has a core of its own: measured on 2 cores under a load of 5, one worker
+ * added 1.3 to 4 s of CPU (its own module loading and JIT warm-up, copying results back) and no speed.
+ */
+export function defaultWorkers(): number {
+  const cores = os.availableParallelism?.() ?? os.cpus().length
+  const idle = cores - (os.loadavg()[0] ?? 0)
+  return Math.max(0, Math.min(3, cores - 1, Math.floor(idle - 0.5)))
+}
+
+export interface PrefillOptions {
+  store: UnitStore
+  tool: string
+  catalogue: { value: AttackCatalogue; fingerprint: string }
+  /** Undefined: the bundled catalogue, which each worker loads itself. */
+  customCatalogue?: boolean
+  workers: number
+}
+
+/**
+ * Reads the inputs and computes, spread over worker threads, every rule and trigger unit the store lacks,
+ * so the (synchronous) cached build that follows finds them all. Returns what it read and the keys it computed.
+ */
+export async function prefillUnits(config: BuildConfig, options: PrefillOptions, progress: Progress = createProgress({ quiet: true })): Promise<{ read: ReadInputs; fresh: Set<string> }> {
+  const { store, tool, catalogue } = options
+  const read = progress.task('read inputs', () => readInputs(config))
+  const fresh = new Set<string>()
+  const data = loadData((kind) => entriesOf(read, kind), tool, (key, compute) => {
+    const hit = store.get(key)
+    if (hit !== undefined) return hit as ReturnType<typeof compute>
+    const value = compute()
+    store.put(key, value)
+    fresh.add(key)
+    return value
+  })
+  const jobs: UnitJob[] = []
+  for (const { file, text } of entriesOf(read, 'atomics')) {
+    if (text === undefined) continue
+    const key = atomicsKey(tool, catalogue.fingerprint, file.path, file.techniqueId!, text)
+    if (store.get(key) === undefined) jobs.push({ kind: 'atomics', key, path: file.path, techniqueId: file.techniqueId!, text })
+  }
+  const linkKey = linkKeyOf(tool, catalogue.fingerprint, data.sets, read.triggerFolders)
+  const convertKey = converterFingerprint(config)
+  for (const { file, text } of entriesOf(read, 'rule')) {
+    if (text === undefined) continue
+    const key = ruleKey(tool, file.path, text, linkKey, convertKey)
+    if (store.get(key) === undefined) jobs.push({ kind: 'rule', key, path: file.path, text })
+  }
+  if (jobs.length < MIN_JOBS) return { read, fresh }
+  const setup = {
+    catalogue: options.customCatalogue ? catalogue.value : undefined,
+    dataNeeded: data.sets.dataNeeded,
+    enrichments: data.sets.enrichments,
+    triggerFolders: [...read.triggerFolders],
+    converterConfigs: config.converterConfigs,
+  }
+  const units = await progress.task(`${jobs.length} units on ${options.workers + 1} threads`, () => computeParallel(jobs, setup, options.workers))
+  jobs.forEach((job, i) => {
+    store.put(job.key, units[i])
+    fresh.add(job.key)
+  })
+  return { read, fresh }
+}
