@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs'
-import { basename } from 'node:path'
-import { parseAllDocuments } from 'yaml'
+import { resolve } from 'node:path'
+import { UsageError, type Command } from './command.js'
 import { createConverter, ConverterSetupError } from '../convert/index.js'
-import { BACKENDS, type BackendName, type RuleSource, type YamlMap } from '../model.js'
-import { pyyamlCustomTags } from '../sigma/pyyaml-tags.js'
+import { BACKENDS, type BackendName, type RuleSource } from '../model.js'
+import { readRule as readRuleFile } from '../load/index.js'
+import { formatDiagnostic } from '../diagnostics.js'
 
 export interface ConvertCommandOptions {
   backend: string
@@ -53,15 +53,32 @@ export function convertCommand(options: ConvertCommandOptions): CommandResult {
 }
 
 function readRule(path: string): RuleSource | string {
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch (e) {
-    return `${path}: cannot read rule: ${(e as Error).message}`
-  }
-  const documents = parseAllDocuments(text, { version: '1.1', customTags: pyyamlCustomTags })
-  const list = Array.isArray(documents) ? documents : []
-  const broken = list.find((d) => d.errors.length > 0)
-  if (broken) return `${path}: invalid YAML: ${broken.errors[0]!.message.split('\n')[0]}`
-  return { path, stem: basename(path).replace(/\.ya?ml$/, ''), text, documents: list.map((d) => d.toJS() as YamlMap) }
+  const { rule, diagnostics } = readRuleFile(path)
+  if (rule) return rule
+  return diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n')
+}
+
+export const convertCliCommand: Command = {
+  name: 'convert',
+  summary: 'print the query a legacy sigmac backend gives for Sigma rules',
+  usage: `analytics-wiki convert -t BACKEND [--config FILE] RULE...
+
+  -t, --target BACKEND   one of ${BACKENDS.join(', ')}
+  -c, --config FILE      legacy sigmac config (field mappings, log sources); default: the config ATC paired
+                         with the backend (powershell.yml, winlogbeat.yml, splunk-windows.yml, logpoint-windows.yml;
+                         none for graylog and grep)
+
+Exit codes: 0 every rule converted, 1 a rule could not be read or converted (a '# not convertible' line says why),
+2 usage error (unknown backend, unreadable config).`,
+  options: { target: { type: 'string', short: 't' }, config: { type: 'string', short: 'c' } },
+  allowPositionals: true,
+  run(values, positionals, io) {
+    if (typeof values.target !== 'string') throw new UsageError('missing -t BACKEND')
+    if (positionals.length === 0) throw new UsageError('no rule files given')
+    const config = typeof values.config === 'string' ? resolve(io.cwd, values.config) : undefined
+    const result = convertCommand({ backend: values.target, config, rules: positionals.map((p) => resolve(io.cwd, p)) })
+    io.stdout(result.stdout)
+    io.stderr(result.stderr)
+    return result.exitCode
+  },
 }

@@ -59,7 +59,8 @@ export function parseRule(path: string, text: string): { rule?: RuleSource; diag
     documents.push(value)
   }
   const findings = validateRule(source, source.documents[0]!, documents)
-  if (findings.some((d) => d.severity === 'error')) return { diagnostics: findings }
+  // Without a title or a detection there is no card worth writing; other mistakes are reported and the card is kept.
+  if (findings.some((d) => d.code === 'rule-required')) return { diagnostics: findings }
   return { rule: { path, stem: fileStem(path), text, documents }, diagnostics: findings }
 }
 
@@ -78,7 +79,8 @@ function validateFields(path: string, documents: YamlMap[], at: (key: string) =>
   for (const field of REQUIRED_RULE_FIELDS) {
     if (field === 'detection' && (isCollection || isCorrelation)) continue
     if (!(field in first) || first[field] === null || first[field] === '') {
-      out.push({ path, line: 1, col: 1, severity: 'error', message: `missing required field '${field}'`, code: 'rule-required' })
+      const code = field === 'id' ? 'rule-id-missing' : 'rule-required'
+      out.push({ path, line: 1, col: 1, severity: 'error', message: `missing required field '${field}'`, code })
     }
   }
   for (const [key, value] of Object.entries(first)) {

@@ -1,5 +1,6 @@
 import { LineCounter, parseAllDocuments, isMap, isSeq, isScalar, type Document, type Node, type ParsedNode } from 'yaml'
 import type { Diagnostic } from '../diagnostics.js'
+import { pyyamlCustomTags } from './pyyaml-tags.js'
 
 /**
  * A YAML file parsed the way the reference tools (PyYAML) read it: YAML 1.1 scalars,
@@ -14,7 +15,7 @@ export interface YamlSource {
 
 export function parseYamlSource(path: string, text: string): { source: YamlSource; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter()
-  const documents = parseAllDocuments(text, { lineCounter, version: '1.1', prettyErrors: false, uniqueKeys: false })
+  const documents = parseAllDocuments(text, { lineCounter, version: '1.1', customTags: pyyamlCustomTags, prettyErrors: false, uniqueKeys: false })
   const diagnostics: Diagnostic[] = []
   const list = Array.isArray(documents) ? documents : []
   for (const doc of list) {

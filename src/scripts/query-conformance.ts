@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { parseAllDocuments } from 'yaml'
 import { createConverter, type Converter } from '../convert/index.js'
 import { BACKENDS, type BackendName, type RuleSource, type YamlMap } from '../model.js'
-import { pyyamlCustomTags } from '../sigma/pyyaml-tags.js'
+import { pyyamlCustomTags } from '../load/pyyaml-tags.js'
 
 interface GoldenLine { rule: string; backend: BackendName; exit: number; stdout: string; stderr: string }
 

@@ -8,4 +8,4 @@ export { readSigmaRule, type SigmaRule, type Definition, type DefinitionBody, ty
 export { readRuleFile, type RuleFile } from './read-rule-file.js'
 export { checkSigmaRule, type SigmaIssue } from './check-sigma-rule.js'
 export { parseSigmaString, hasWildcards, sigmaValueKind, type SigmaStringPart, type SigmaValueKind } from './sigma-string.js'
-export { pyyamlCustomTags } from './pyyaml-tags.js'
+export { pyyamlCustomTags } from '../load/pyyaml-tags.js'

@@ -4,7 +4,7 @@ import { parseAllDocuments } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { createConverter } from '../../src/convert/index.js'
 import { BACKENDS, type RuleSource, type YamlMap } from '../../src/model.js'
-import { pyyamlCustomTags } from '../../src/sigma/pyyaml-tags.js'
+import { pyyamlCustomTags } from '../../src/load/pyyaml-tags.js'
 
 // Each case: rule.yml, expected/<backend>.txt (legacy converter output where it had one), and EXTENDED
 // listing the backends whose expected output is this converter's own (UPDATE=1 rewrites only those).
