@@ -59,8 +59,9 @@ export function parseRule(path: string, text: string): { rule?: RuleSource; diag
     documents.push(value)
   }
   const findings = validateRule(source, source.documents[0]!, documents)
-  // Without a title or a detection there is no card worth writing; other mistakes are reported and the card is kept.
-  if (findings.some((d) => d.code === 'rule-required')) return { diagnostics: findings }
+  // A rule without a title or detection, or with a field of the wrong type, gets no card; a missing id or an
+  // unknown field is reported and the card is kept.
+  if (findings.some((d) => d.code === 'rule-required' || d.code === 'rule-field-type')) return { diagnostics: findings }
   return { rule: { path, stem: fileStem(path), text, documents }, diagnostics: findings }
 }
 

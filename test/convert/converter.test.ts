@@ -74,7 +74,7 @@ describe('convertCommand', () => {
     )
     const missing = convertCommand({ backend: 'grep', rules: [join(dir, 'nope.yml')] })
     expect(missing.exitCode).toBe(1)
-    expect(missing.stderr).toMatch(/cannot read rule/)
+    expect(missing.stderr).toMatch(/nope\.yml:1:1: error: cannot read file/)
     expect(convertCommand({ backend: 'nope', rules: [] }).exitCode).toBe(2)
   })
 })
