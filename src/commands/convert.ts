@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { UsageError, type Command } from './command.js'
 import { createConverter, ConverterSetupError } from '../convert/index.js'
 import { BACKENDS, type BackendName, type RuleSource } from '../model.js'
-import { readRule as readRuleFile } from '../load/index.js'
+import { readRule as loadRuleFile } from '../load/index.js'
 import { formatDiagnostic } from '../diagnostics.js'
 
 export interface ConvertCommandOptions {
@@ -53,7 +53,7 @@ export function convertCommand(options: ConvertCommandOptions): CommandResult {
 }
 
 function readRule(path: string): RuleSource | string {
-  const { rule, diagnostics } = readRuleFile(path)
+  const { rule, diagnostics } = loadRuleFile(path)
   if (rule) return rule
   return diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n')
 }
