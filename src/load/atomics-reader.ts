@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml'
 import type { Diagnostic, Severity } from '../diagnostics.js'
 import { keyPositionOf, parseYamlSource, type YamlSource } from './yaml-source.js'
+import { ScalarIndex } from './scalar-index.js'
 import { isRubyNil, isRubyTruthy, mayLoadAsNonString, rubyScalarText, type ScalarSource } from './ruby-scalar-text.js'
 
 export type Step = string | number
@@ -22,6 +23,7 @@ export interface SourceOptions {
 export class AtomicsReader {
   readonly diagnostics: Diagnostic[] = []
   private source: YamlSource | null | undefined
+  private index: ScalarIndex | null | undefined
 
   constructor(
     readonly path: string,
@@ -76,8 +78,16 @@ export class AtomicsReader {
 
   private scalarNode(value: unknown, steps: readonly Step[]): ScalarSource | null {
     if (value !== null && typeof value === 'object' && !(value instanceof Date)) return null
+    const index = this.loadIndex()
+    if (index) return index.scalarAt(steps)
     const node = this.nodeAtSteps(steps)
     return isScalar(node) ? (node as ScalarSource) : null
+  }
+
+  /** Scalars by path from the text, far cheaper than a `yaml` parse; the parse stays for positions and keys. */
+  private loadIndex(): ScalarIndex | undefined {
+    if (this.index === undefined) this.index = this.options.source || this.options.text === undefined ? null : (ScalarIndex.of(this.options.text) ?? null)
+    return this.index ?? undefined
   }
 
   private nodeAtSteps(steps: readonly Step[]): Node | null {

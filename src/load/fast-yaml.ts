@@ -60,6 +60,12 @@ function timestamp(text: string): Date {
   return new Date(date)
 }
 
+/** A plain scalar's value as the `yaml` package's YAML 1.1 schema resolves it (text when no type matches). */
+export function resolvePlainScalar(text: string): unknown {
+  const value = resolvePlain(text)
+  return value === NOT_RESOLVED ? text : value
+}
+
 /** First match wins, as in the `yaml` package's plain-scalar resolution. */
 function resolvePlain(text: string): unknown {
   if (NULL.test(text)) return null
