@@ -112,8 +112,8 @@ const seqTag = defineSequenceTag<unknown[]>('tag:yaml.org,2002:seq', {
 /** How the `yaml` package turns a scalar key into an object key; collections as keys are declined. */
 function keyText(key: unknown): string {
   if (key === null) return ''
-  if (key instanceof Date) return key.toISOString().replace(/(T00:00:00)?\.000Z$/, '')
-  if (typeof key === 'object') throw new Decline('collection as a mapping key')
+  // A date or a collection as a key is stringified by the `yaml` package's own printer: leave it to it.
+  if (typeof key === 'object') throw new Decline('date or collection as a mapping key')
   return String(key)
 }
 
