@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { BUNDLED_CATALOGUE_PATH, loadCatalogue, type AttackCatalogue } from '../attack/index.js'
 import { assemble, type BuildResult } from '../build.js'
 import type { BuildConfig } from '../config.js'
@@ -72,7 +72,7 @@ export function buildCached(config: BuildConfig, options: CachedBuildOptions, pr
   const convertKey = converterFingerprint(config)
   let context: RuleContext | undefined
   const contextNow = (): RuleContext =>
-    (context ??= { catalogue: catalogue.value, dataNeeded: data.sets.dataNeeded, enrichments: data.sets.enrichments, triggerFolders, convert: ruleConverter(config) })
+    (context ??= { catalogue: catalogue.value, dataNeeded: data.sets.dataNeeded, enrichments: data.sets.enrichments, triggerFolders, convert: convertersFor(config, convertKey) })
 
   const rules: LinkedRule[] = []
   const ruleDiagnostics: Diagnostic[] = []
@@ -122,12 +122,35 @@ export function linkKeyOf(tool: string, catalogue: string, sets: { dataNeeded: D
   return hashOf(tool, catalogue, ...sourceParts(sets.dataNeeded), ...sourceParts(sets.enrichments), ...[...triggerFolders].sort())
 }
 
+// Keys of the last build per file: a watching process rehashes only the files whose text changed.
+const lastKeys = new Map<string, { text: string; context: string; key: string }>()
+
+function memoKey(path: string, text: string, context: string, compute: () => string): string {
+  const last = lastKeys.get(path)
+  if (last && last.context === context && last.text === text) return last.key
+  const key = compute()
+  lastKeys.set(path, { text, context, key })
+  return key
+}
+
 export function ruleKey(tool: string, path: string, text: string, linkKey: string, convertKey: string): string {
-  return hashOf(tool, 'rule', path, text, linkKey, convertKey)
+  return memoKey(path, text, `rule\u0000${tool}\u0000${linkKey}\u0000${convertKey}`, () => hashOf(tool, 'rule', path, text, linkKey, convertKey))
 }
 
 export function atomicsKey(tool: string, catalogue: string, path: string, techniqueId: string, text: string): string {
-  return hashOf(tool, 'atomics', catalogue, path, techniqueId, text)
+  return memoKey(path, text, `atomics\u0000${tool}\u0000${catalogue}\u0000${techniqueId}`, () => hashOf(tool, 'atomics', catalogue, path, techniqueId, text))
+}
+
+// Converters are set up once per set of converter configs (their setup parses the bundled configs).
+const converters = new Map<string, RuleContext['convert']>()
+
+export function convertersFor(config: Pick<BuildConfig, 'converterConfigs'>, convertKey: string): RuleContext['convert'] {
+  let convert = converters.get(convertKey)
+  if (!convert) {
+    convert = ruleConverter(config)
+    converters.set(convertKey, convert)
+  }
+  return convert
 }
 
 const DATA_KINDS: [DataKind, 'dataNeeded' | 'loggingPolicies' | 'enrichments'][] = [
@@ -173,9 +196,20 @@ function loadTriggers(entries: Entry[], tool: string, catalogue: { value: Attack
   return { items, diagnostics, cards }
 }
 
+// Texts read by this process with the file's stamp: a watching process reads only files that changed.
+const lastTexts = new Map<string, { size: number; mtimeMs: number; ino: number; text: string }>()
+// A file changed this recently may change again within the same time stamp: read it again.
+const RACY_MS = 2000
+
 function readText(file: InputFile): string | undefined {
   try {
-    return readFileSync(file.path, 'utf8')
+    const { size, mtimeMs, ino } = statSync(file.path)
+    const last = lastTexts.get(file.path)
+    if (last && last.size === size && last.mtimeMs === mtimeMs && last.ino === ino) return last.text
+    const text = readFileSync(file.path, 'utf8')
+    if (Date.now() - mtimeMs > RACY_MS) lastTexts.set(file.path, { size, mtimeMs, ino, text })
+    else lastTexts.delete(file.path)
+    return text
   } catch {
     return undefined
   }

@@ -32,7 +32,7 @@ export function writeChanged(outDir: string, files: OutputFiles, stamps: OutputS
   if (!previous) {
     writeTree(target, files)
     const hashes = new Map<string, string>()
-    for (const [rel, content] of files) hashes.set(rel, hashOf(content))
+    for (const [rel, content] of files) hashes.set(rel, contentHash(`${target}\u0000${rel}`, content))
     writeManifest(target, hashes)
     return { written: files.size, removed: 0, unchanged: 0, stamps: stampsOf(target, files.keys()) }
   }
@@ -42,7 +42,7 @@ export function writeChanged(outDir: string, files: OutputFiles, stamps: OutputS
   const changed: [string, string | Uint8Array][] = []
   for (const [rel, content] of files) {
     const full = insideOrThrow(target, rel)
-    const hash = hashOf(content)
+    const hash = contentHash(`${target}\u0000${rel}`, content)
     next.set(rel, hash)
     const stamp = previous.get(rel) === hash ? onDisk(full, content, stamps.get(rel)) : undefined
     if (stamp) nextStamps.set(rel, stamp)
@@ -69,6 +69,17 @@ export function writeChanged(outDir: string, files: OutputFiles, stamps: OutputS
   writeManifest(target, next)
   for (const [rel, stamp] of stampsOf(target, changed.map(([rel]) => rel))) nextStamps.set(rel, stamp)
   return { written: changed.length, removed: removed.length, unchanged: files.size - changed.length, stamps: nextStamps }
+}
+
+// The hash of each output as last written by this process: a watching process rehashes only what changed.
+const lastHashes = new Map<string, { content: string | Uint8Array; hash: string }>()
+
+function contentHash(id: string, content: string | Uint8Array): string {
+  const last = lastHashes.get(id)
+  if (last && last.content === content) return last.hash
+  const hash = hashOf(content)
+  lastHashes.set(id, { content, hash })
+  return hash
 }
 
 /** The file's stamp when it holds `content`: trusted from `stamp` when size and time still match, else read back. */
