@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { extname, join, resolve, sep } from 'node:path'
 
@@ -37,7 +37,10 @@ export function createSiteServer(root: () => string, base = '/'): Server {
     const dir = resolve(root())
     let file = resolve(dir, `.${sep}${path.slice(base.length)}`)
     if (file !== dir && !file.startsWith(dir + sep)) return send(response, 403, 'outside the site')
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html')
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      if (!existsSync(join(file, 'index.html'))) return listing(response, file, path)
+      file = join(file, 'index.html')
+    }
     if (!existsSync(file) && existsSync(`${file}.html`)) file = `${file}.html`
     if (!existsSync(file)) return send(response, 404, `not found: ${path}`)
     response.writeHead(200, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-cache' })
@@ -48,4 +51,20 @@ export function createSiteServer(root: () => string, base = '/'): Server {
 function send(response: import('node:http').ServerResponse, status: number, text: string): void {
   response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' })
   response.end(`${text}\n`)
+}
+
+/** A folder without index.html (the wiki alone, before any site is built): its entries as links. */
+function listing(response: import('node:http').ServerResponse, dir: string, path: string): void {
+  const base = path.endsWith('/') ? path : `${path}/`
+  const names = readdirSync(dir, { withFileTypes: true })
+    .filter((d) => !d.name.startsWith('.'))
+    .map((d) => (d.isDirectory() ? `${d.name}/` : d.name))
+    .sort()
+  const items = names.map((name) => `<li><a href="${escapeHtml(base + encodeURIComponent(name.replace(/\/$/, '')) + (name.endsWith('/') ? '/' : ''))}">${escapeHtml(name)}</a></li>`)
+  response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' })
+  response.end(`<!doctype html><meta charset="utf-8"><title>${escapeHtml(path)}</title><h1>${escapeHtml(path)}</h1><ul>${items.join('')}</ul>\n`)
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }

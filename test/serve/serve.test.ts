@@ -39,6 +39,12 @@ describe('serve', () => {
       expect((await get(port, '/wiki/missing.html')).status).toBe(404)
       expect((await get(port, '/wiki/..%2fsecret.txt')).status).toBe(403)
       expect((await get(port, '/elsewhere')).status).toBe(302)
+      // A folder without index.html lists its entries.
+      mkdirSync(join(site, 'wiki'))
+      writeFileSync(join(site, 'wiki', 'a <b>.md'), 'card')
+      const list = await get(port, '/wiki/wiki/')
+      expect(list.status).toBe(200)
+      expect(list.body).toContain('href="/wiki/wiki/a%20%3Cb%3E.md">a &#60;b&#62;.md</a>')
     } finally {
       await new Promise((closed) => server.close(closed))
     }
