@@ -1,4 +1,4 @@
-import type { BuildConfig } from './config.js'
+import { otherInputDirs, type BuildConfig } from './config.js'
 import type { Diagnostic } from './diagnostics.js'
 import { compareDiagnostics, formatDiagnostic } from './diagnostics.js'
 import { loadAtomics, loadDataSources, loadRules } from './load/index.js'
@@ -45,10 +45,10 @@ export function assemble({ catalogue, inputs, rules, diagnostics, cards }: Assem
 }
 
 export function load(config: BuildConfig): { inputs: Inputs; diagnostics: Diagnostic[] } {
-  const rules = loadRules(config.rules)
-  const dataNeeded = loadDataSources(config.dataNeeded, 'Data Needed')
-  const loggingPolicies = loadDataSources(config.loggingPolicies, 'Logging Policy')
-  const enrichments = loadDataSources(config.enrichments, 'Enrichment')
+  const rules = loadRules(config.rules, (dir) => otherInputDirs(config, dir))
+  const dataNeeded = loadDataSources(config.dataNeeded, 'Data Needed', otherInputDirs(config, config.dataNeeded))
+  const loggingPolicies = loadDataSources(config.loggingPolicies, 'Logging Policy', otherInputDirs(config, config.loggingPolicies))
+  const enrichments = loadDataSources(config.enrichments, 'Enrichment', otherInputDirs(config, config.enrichments))
   const atomics = loadAtomics(config.triggers)
   return {
     inputs: {

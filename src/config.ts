@@ -115,3 +115,8 @@ export function mergeConfig(...layers: Partial<BuildConfig>[]): BuildConfig {
   }
   return merged
 }
+
+/** The other configured input folders, which a walk of `dir` must not descend into. */
+export function otherInputDirs(config: Pick<BuildConfig, 'rules' | 'dataNeeded' | 'loggingPolicies' | 'enrichments' | 'triggers'>, dir: string): string[] {
+  return [...config.rules, config.dataNeeded, config.loggingPolicies, config.enrichments, config.triggers].filter((d) => d && d !== dir)
+}

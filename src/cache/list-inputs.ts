@@ -1,4 +1,4 @@
-import type { BuildConfig } from '../config.js'
+import { otherInputDirs, type BuildConfig } from '../config.js'
 import { listAtomicsFiles } from '../load/list-atomics-files.js'
 import { listYamlFiles } from '../load/list-files.js'
 import type { DataKind } from '../load/load-data-sources.js'
@@ -15,13 +15,13 @@ export interface InputFile {
 /** Every input file a build reads, in the order the loaders read them, and the trigger folders. */
 export function listInputs(config: Pick<BuildConfig, 'rules' | 'dataNeeded' | 'loggingPolicies' | 'enrichments' | 'triggers'>): { files: InputFile[]; triggerFolders: Set<string> } {
   const files: InputFile[] = []
-  for (const dir of config.rules) for (const path of listYamlFiles(dir)) files.push({ kind: 'rule', path })
+  for (const dir of config.rules) for (const path of listYamlFiles(dir, otherInputDirs(config, dir))) files.push({ kind: 'rule', path })
   const data: [DataKind, string][] = [
     ['Data Needed', config.dataNeeded],
     ['Logging Policy', config.loggingPolicies],
     ['Enrichment', config.enrichments],
   ]
-  for (const [kind, dir] of data) if (dir) for (const path of listYamlFiles(dir)) files.push({ kind, path })
+  for (const [kind, dir] of data) if (dir) for (const path of listYamlFiles(dir, otherInputDirs(config, dir))) files.push({ kind, path })
   const atomics = listAtomicsFiles(config.triggers)
   for (const { path, techniqueId } of atomics.files) files.push({ kind: 'atomics', path, techniqueId })
   return { files, triggerFolders: atomics.triggerFolders }

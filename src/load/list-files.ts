@@ -1,16 +1,19 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 
 const YAML_FILE = /\.ya?ml$/i
 
-/** Every YAML file below `dir`, depth first, in code-point order so builds are deterministic. */
-export function listYamlFiles(dir: string): string[] {
+/**
+ * Every YAML file below `dir`, depth first, in code-point order so builds are deterministic. Folders listed in
+ * `exclude` are skipped: they belong to another input (e.g. `data_needed/logging_policies` inside `data_needed`).
+ */
+export function listYamlFiles(dir: string, exclude: readonly string[] = []): string[] {
   const found: string[] = []
-  walk(dir, found)
+  walk(dir, found, new Set(exclude.map((d) => resolve(d))))
   return found
 }
 
-function walk(dir: string, found: string[]): void {
+function walk(dir: string, found: string[], exclude: ReadonlySet<string>): void {
   let entries: Dirent[]
   try {
     entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -30,7 +33,9 @@ function walk(dir: string, found: string[]): void {
         continue
       }
     }
-    if (isDir) walk(full, found)
+    if (isDir) {
+      if (!exclude.has(resolve(full))) walk(full, found, exclude)
+    }
     else if (YAML_FILE.test(name)) found.push(full)
   }
 }

@@ -9,11 +9,11 @@ import { keyPositionOf, parseYamlSource, positionOf } from './yaml-source.js'
 export type DataKind = 'Data Needed' | 'Logging Policy' | 'Enrichment'
 
 /** Reads Data Needed, Logging Policy or Enrichment documents: each a YAML map with a string `title`. */
-export function loadDataSources(dir: string | undefined, kind: DataKind): { items: DataSource[]; diagnostics: Diagnostic[] } {
+export function loadDataSources(dir: string | undefined, kind: DataKind, exclude: readonly string[] = []): { items: DataSource[]; diagnostics: Diagnostic[] } {
   const items: DataSource[] = []
   const diagnostics: Diagnostic[] = []
   if (!dir) return { items, diagnostics }
-  for (const path of listYamlFiles(dir)) {
+  for (const path of listYamlFiles(dir, exclude)) {
     const result = readDataSource(path, kind)
     diagnostics.push(...result.diagnostics)
     if (result.item) items.push(result.item)

@@ -15,11 +15,11 @@ export interface LoadedRules {
 }
 
 /** Reads every rule file below each directory (recursively); broken rules are reported and left out. */
-export function loadRules(dirs: readonly string[]): LoadedRules {
+export function loadRules(dirs: readonly string[], excludeFor: (dir: string) => readonly string[] = () => []): LoadedRules {
   const rules: RuleSource[] = []
   const diagnostics: Diagnostic[] = []
   for (const dir of dirs) {
-    for (const path of listYamlFiles(dir)) {
+    for (const path of listYamlFiles(dir, excludeFor(dir))) {
       const result = readRule(path)
       diagnostics.push(...result.diagnostics)
       if (result.rule) rules.push(result.rule)
