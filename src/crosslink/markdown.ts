@@ -16,10 +16,15 @@ gfmProcessor.freeze()
  * of the cost of thousands of pages: text made only of letters, digits, spaces and a few punctuation marks
  * that mean nothing inline (and cannot start a block or an autolink) is printed as it is.
  */
-const PLAIN = /^[A-Za-z0-9][A-Za-z0-9 ,.:;()'?↳/-]*$/
+const PLAIN = /^[A-Za-z0-9](?:[A-Za-z0-9 ,.:;()'"?↳/=%+$-]*[A-Za-z0-9,.:;()'"?↳/=%+$-])?$/
+/** In a table cell nothing starts a block, so a cell may also start with a digit, a dash or a mark. */
+const PLAIN_CELL = /^[A-Za-z0-9✓✗-](?:[A-Za-z0-9 ,.:;()'"?↳/=%+$✓✗-]*[A-Za-z0-9,.:;()'"?↳/=%+$✓✗-])?$/
+const AUTOLINK_LIKE = /[Ww]\.[-.\w]|[ps]:\/|\/\//
 const text: Handle = (node, parent, state, info) => {
   const value = (node as { value: string }).value
-  if (PLAIN.test(value) && !/^\d+[.)]/.test(value) && !value.includes('//') && !/www\./i.test(value)) return value
+  const plain = parent?.type === 'tableCell' ? PLAIN_CELL.test(value) : PLAIN.test(value) && !/^\d+[.)]/.test(value)
+  // GFM autolink literals (`www.x`, `http://`) can form across the text's edges too.
+  if (plain && !AUTOLINK_LIKE.test(`${info.before}${value}${info.after}`)) return value
   return defaultHandlers.text(node as never, parent, state, info)
 }
 
@@ -28,7 +33,7 @@ const PLAIN_URL = /^[A-Za-z0-9._~%/#-]+$/
 const link: Handle = (node, parent, state, info) => {
   const { url, title, children } = node as Link
   const only = children.length === 1 && children[0].type === 'text' ? children[0].value : undefined
-  if (!title && only !== undefined && PLAIN.test(only) && !only.includes('//') && PLAIN_URL.test(url)) return `[${only}](${url})`
+  if (!title && only !== undefined && PLAIN.test(only) && !AUTOLINK_LIKE.test(only) && PLAIN_URL.test(url)) return `[${only}](${url})`
   return defaultHandlers.link(node as never, parent, state, info)
 }
 

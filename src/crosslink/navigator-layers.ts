@@ -30,7 +30,7 @@ const PLATFORMS: Record<string, string[]> = {
 export function navigatorLayers(index: CoverageIndex, options: LayerOptions = {}): Map<string, string> {
   const files = new Map<string, string>()
   const add = (name: string, title: string, rules: readonly LinkedRule[], platforms?: string[]) => {
-    files.set(`attack-navigator/${name}.json`, `${JSON.stringify(layer(index, title, rules, options, platforms), null, 2)}\n`)
+    files.set(`attack-navigator/${name}.json`, `${JSON.stringify(layer(index, title, rules, options, platforms))}\n`)
   }
   add('layer', 'Detection rules', index.rules)
   const levels = groupBy(index.rules, (r) => ruleFacts(r).level)

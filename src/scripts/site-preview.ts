@@ -13,16 +13,21 @@ import { buildCrossLinks, type WikiModel } from '../crosslink/index.js'
 import { linkRule } from '../link/index.js'
 import { loadAtomics, loadDataSources, loadRules } from '../load/index.js'
 import { BACKENDS, type BackendName, type Conversion, type LinkedRule } from '../model.js'
-import { buildSite, checkLinks } from '../site/index.js'
+import { buildSite, checkLinks, prerenderSite } from '../site/index.js'
 import { sharedDir } from './shared-corpus.js'
+import { UnitStore } from '../cache/unit-store.js'
+import { toolFingerprint } from '../cache/tool-fingerprint.js'
+import type { Diagnostic } from '../diagnostics.js'
 
-const { values } = parseArgs({ options: { out: { type: 'string', default: '/tmp/site-preview' }, base: { type: 'string', default: '/' }, limit: { type: 'string' } } })
+const { values } = parseArgs({ options: { out: { type: 'string', default: '/tmp/site-preview' }, base: { type: 'string', default: '/' }, limit: { type: 'string' }, cache: { type: 'string' }, workers: { type: 'string' }, 'parse-check': { type: 'boolean', default: false } } })
 const shared = sharedDir()
 const corpus = resolve(shared, 'corpus')
 const time = <T>(label: string, f: () => T): T => {
   const start = performance.now()
+  const cpu = process.cpuUsage()
   const result = f()
-  console.log(`${label}: ${Math.round(performance.now() - start)} ms`)
+  const used = process.cpuUsage(cpu)
+  console.log(`${label}: ${Math.round(performance.now() - start)} ms (${Math.round((used.user + used.system) / 1000)} ms CPU)`)
   return result
 }
 
@@ -32,11 +37,27 @@ const crossLinks = time('cross-links', () => buildCrossLinks(model, catalogue, {
 const pages = time('read golden wiki', () => goldenPages(new Set(model.rules.map((r) => `${r.source.stem}.md`))))
 for (const [path, content] of crossLinks) if (path.startsWith('wiki/')) pages.set(path.slice('wiki/'.length), content)
 const downloads = new Map([...crossLinks].filter(([path]) => !path.startsWith('wiki/')))
-const site = time(`site (${pages.size} pages)`, () => buildSite(pages, model, catalogue, { base: values.base!, downloads }))
+const store = values.cache || values.workers ? new UnitStore(values.cache ?? null) : undefined
+const salt = store ? toolFingerprint() : undefined
+if (store && values.workers) {
+  const start = performance.now()
+  const counts = await prerenderSite(pages, { cache: store, cacheSalt: salt, downloads, workers: Number(values.workers) })
+  console.log(`prerender (${values.workers} workers + this thread): ${Math.round(performance.now() - start)} ms, ${counts.rendered} rendered, ${counts.reused} reused`)
+}
+const site = time(`site (${pages.size} pages${store ? ', cache' : ''})`, () => buildSite(pages, model, catalogue, { base: values.base!, downloads, cache: store, cacheSalt: salt }))
+store?.endBuild()
 const wikiFiles = new Map([...pages].map(([p, c]) => [`wiki/${p}`, c] as const))
-const diagnostics = time('link check (site)', () => checkLinks(site))
-console.log(`site files: ${site.size}; broken site links: ${diagnostics.length}`)
-for (const d of diagnostics.slice(0, 10)) console.log(`  ${d.path}: ${d.message}`)
+const report = (label: string, list: Diagnostic[]) => {
+  const byCode = new Map<string, number>()
+  for (const d of list) byCode.set(d.code ?? '?', (byCode.get(d.code ?? '?') ?? 0) + 1)
+  console.log(`${label}: ${list.length} findings ${JSON.stringify(Object.fromEntries(byCode))}`)
+  for (const d of list.slice(0, 8)) console.log(`  ${d.path}:${d.line}:${d.col}: ${d.message}`)
+}
+report('link check (site, recorded links)', time('link check (site)', () => checkLinks(site, { base: values.base })))
+if (values['parse-check']) report('link check (site, every page parsed)', time('link check (site, parsed)', () => checkLinks(site, { base: values.base, parse: true })))
+if (values['parse-check']) report('link check (wiki Markdown)', time('link check (wiki)', () => checkLinks(new Map([...wikiFiles, ...downloads]))))
+const pageCount = [...site.keys()].filter((p) => p.endsWith('.html')).length
+console.log(`site files: ${site.size}, HTML pages: ${pageCount}`)
 const searchIndex = site.get('assets/search-index.json')
 console.log(`search index: ${searchIndex ? searchIndex.length : 0} bytes`)
 

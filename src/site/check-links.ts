@@ -16,7 +16,15 @@ export interface CheckLinksOptions {
   parse?: boolean
 }
 
-interface FoundLink { url: string; line: number; col: number; tag: string }
+interface FoundLink {
+  url: string
+  line: number
+  col: number
+  tag: string
+  /** Already resolved (a link the builder recorded): the site path, `''` for the page itself. */
+  target?: string
+  fragment?: string
+}
 interface PageFacts { links: FoundLink[]; ids: Set<string> }
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i
@@ -46,11 +54,25 @@ export function checkLinks(files: ReadonlyMap<string, string | Uint8Array>, opti
   const report = (path: string, link: FoundLink, severity: Diagnostic['severity'], message: string, code: string) =>
     diagnostics.push({ path, line: link.line, col: link.col, severity, message, code })
 
+  const checkResolved = (path: string, link: FoundLink, target: string, fragment: string) => {
+    const page = target === '' ? path : target
+    if (target !== '' && !files.has(target)) {
+      report(path, link, 'warning', `broken link: ${short(link.url)} (no file ${target})`, 'broken-link')
+    } else if (fragment && /\.html?$/i.test(page)) {
+      const facts = factsOf(page)
+      if (facts && !facts.ids.has(fragment)) report(path, link, 'warning', target === '' ? `#${fragment} is not an id on this page` : `#${fragment} is not an id on ${target}`, 'broken-fragment')
+    }
+  }
+
   for (const path of [...files.keys()].sort()) {
     const page = factsOf(path)
     if (!page) continue
     const isHtml = /\.html?$/i.test(path)
     for (const link of page.links) {
+      if (link.target !== undefined) {
+        checkResolved(path, link, link.target, link.fragment ?? '')
+        continue
+      }
       const scheme = SCHEME.exec(link.url)?.[1]?.toLowerCase()
       if (scheme || link.url.startsWith('//')) {
         if (scheme && !['http', 'https', 'mailto', 'data'].includes(scheme)) report(path, link, 'error', `link with a ${scheme}: URL (${short(link.url)}); expected http(s), mailto or a relative link`, 'unsafe-link')
@@ -92,17 +114,11 @@ function htmlFacts(files: ReadonlyMap<string, string | Uint8Array>, path: string
   const recorded = forceParse ? undefined : recordedLinks(files, path, content)
   if (recorded) {
     return {
-      links: recorded.links.map((l) => ({ url: recordedUrl(path, l.target, l.fragment), line: 1, col: 1, tag: 'a' })),
+      links: recorded.links.map((l) => ({ url: `${l.target}${l.fragment ? `#${l.fragment}` : ''}`, line: 1, col: 1, tag: 'a', target: l.target, fragment: l.fragment })),
       ids: recorded.ids,
     }
   }
   return parseHtmlFacts(content)
-}
-
-/** A recorded link as the relative URL the page holds (what the checker resolves back). */
-function recordedUrl(from: string, target: string, fragment: string): string {
-  const rel = target === '' ? '' : posix.relative(posix.dirname(from), target) || posix.basename(target)
-  return rel.split('/').map((s) => (s === '..' ? s : encodeURIComponent(s))).join('/') + (fragment ? `#${encodeURIComponent(fragment)}` : '')
 }
 
 let raw: ReturnType<typeof rehypeRaw> | undefined

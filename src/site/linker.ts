@@ -1,5 +1,16 @@
 import { encodeSegment } from '../crosslink/wiki-paths.js'
-import { relativeHref, rootOf } from './link-resolver.js'
+import { rootOf } from './link-resolver.js'
+
+const encodings = new Map<string, string>()
+/** A site path percent-encoded per segment (memoised: the same targets recur on thousands of pages). */
+function encoded(path: string): string {
+  let value = encodings.get(path)
+  if (value === undefined) {
+    value = path.split('/').map(encodeSegment).join('/')
+    if (encodings.size < 200_000) encodings.set(path, value)
+  }
+  return value
+}
 
 export interface LinkRecord {
   /** Site path the link points at; `''` for the page itself. */
@@ -27,7 +38,13 @@ export class Linker {
   /** Href to a site path (`Techniques/T1059.html`), optionally with a fragment. */
   to(target: string, fragment = ''): string {
     this.links.push({ target, fragment })
-    const path = this.absolute ? this.root + target.split('/').map(encodeSegment).join('/') : relativeHref(this.from, target)
+    const slash = target.lastIndexOf('/')
+    // Same folder: the file name; elsewhere: back to the root and down (both relative, no path arithmetic).
+    const path = !this.absolute && target.slice(0, slash + 1) === this.dir ? encoded(target.slice(slash + 1)) : this.root + encoded(target)
     return fragment ? `${path}#${encodeURIComponent(fragment)}` : path
+  }
+
+  private get dir(): string {
+    return this.from.slice(0, this.from.lastIndexOf('/') + 1)
   }
 }

@@ -11,7 +11,8 @@ export interface PageCache {
 /** Bump when the Markdown → HTML pipeline changes what it produces. */
 const PIPELINE_VERSION = 'site-content-1'
 
-interface CachedContent {
+/** A page's rendered content as the cache keeps it (plain data: it crosses threads and processes). */
+export interface CachedContent {
   html: string
   links: RenderedMarkdown['state']['links']
   ids: string[]
@@ -21,6 +22,25 @@ interface CachedContent {
   asked: [set: 'pages' | 'files', path: string, answer: boolean][]
 }
 
+export function contentKey(page: string, markdown: string, salt: string): string {
+  return hashOf(PIPELINE_VERSION, salt, page, markdown)
+}
+
+/** Renders a page's content, noting what it asked the site, so the result can be reused while the answers hold. */
+export function renderContent(page: string, markdown: string, site: SiteIndex): CachedContent {
+  const asked: CachedContent['asked'] = []
+  const recording = (set: 'pages' | 'files'): ReadonlySet<string> => {
+    const real = site[set]
+    return { has: (path: string) => { const answer = real.has(path); asked.push([set, path, answer]); return answer } } as ReadonlySet<string>
+  }
+  const { html, state } = renderMarkdown(markdown, page, { pages: recording('pages'), files: recording('files') })
+  return { html, links: state.links, ids: [...state.ids], title: state.title, dangling: state.dangling, asked }
+}
+
+function fromContent(content: CachedContent, page: string, site: SiteIndex): RenderedMarkdown {
+  return { html: content.html, state: { page, site, links: content.links, ids: new Set(content.ids), title: content.title, dangling: content.dangling } }
+}
+
 /**
  * Renders a page's Markdown, reusing an earlier result when the Markdown is the same and the site still
  * answers every question about its link targets the same way (a page added or removed elsewhere only
@@ -28,18 +48,14 @@ interface CachedContent {
  */
 export function renderMarkdownCached(markdown: string, page: string, site: SiteIndex, cache: PageCache | undefined, salt: string): RenderedMarkdown {
   if (!cache) return renderMarkdown(markdown, page, site)
-  const key = hashOf(PIPELINE_VERSION, salt, page, markdown)
+  const key = contentKey(page, markdown, salt)
   const hit = cache.get<CachedContent>(key)
-  if (hit && hit.asked.every(([set, path, answer]) => site[set].has(path) === answer)) {
-    return { html: hit.html, state: { page, site, links: hit.links, ids: new Set(hit.ids), title: hit.title, dangling: hit.dangling } }
-  }
-  const asked: CachedContent['asked'] = []
-  const recording = (set: 'pages' | 'files'): ReadonlySet<string> => {
-    const real = site[set]
-    return { has: (path: string) => { const answer = real.has(path); asked.push([set, path, answer]); return answer } } as ReadonlySet<string>
-  }
-  const rendered = renderMarkdown(markdown, page, { pages: recording('pages'), files: recording('files') })
-  const { state } = rendered
-  cache.put<CachedContent>(key, { html: rendered.html, links: state.links, ids: [...state.ids], title: state.title, dangling: state.dangling, asked })
-  return { html: rendered.html, state: { ...state, site } }
+  if (hit && stillValid(hit, site)) return fromContent(hit, page, site)
+  const content = renderContent(page, markdown, site)
+  cache.put(key, content)
+  return fromContent(content, page, site)
+}
+
+export function stillValid(content: CachedContent, site: SiteIndex): boolean {
+  return content.asked.every(([set, path, answer]) => site[set].has(path) === answer)
 }

@@ -77,9 +77,6 @@ export function createSiteContext(pages: ReadonlyMap<string, string>, model: Wik
   const keys = [...pages.keys()].sort()
   const sectionPages = new Map<string, string[]>(SECTIONS.map((s) => [s.dir, keys.filter((k) => k.startsWith(`${s.dir}/`) && !k.endsWith('/index.md'))]))
   const downloads = options.downloads ?? new Map()
-  const files = new Set<string>([GENERATED.home, GENERATED.coverage, GENERATED.notFound, GENERATED.searchIndex, GENERATED.css, GENERATED.js])
-  for (const s of SECTIONS) files.add(GENERATED.sectionIndex(s.dir))
-  for (const path of downloads.keys()) files.add(`downloads/${path}`)
   const sourceByPage = new Map<string, DataSource>()
   const pageOfSource = new Map<DataSource, string>()
   const sourceKinds: [readonly DataSource[], string][] = [[model.dataNeeded, 'Data_Needed'], [model.loggingPolicies, 'Logging_Policies'], [model.enrichments, 'Enrichments']]
@@ -97,7 +94,7 @@ export function createSiteContext(pages: ReadonlyMap<string, string>, model: Wik
     base: options.base.endsWith('/') ? options.base : `${options.base}/`,
     model,
     index,
-    site: { pages: new Set(keys), files },
+    site: siteIndexOf(pages.keys(), downloads.keys()),
     pages,
     sectionPages,
     ruleByPage: new Map(model.rules.map((r) => [wikiPath.rule(r.source.stem), r])),
@@ -107,6 +104,14 @@ export function createSiteContext(pages: ReadonlyMap<string, string>, model: Wik
     cache: options.cache,
     cacheSalt: options.cacheSalt ?? '',
   }
+}
+
+/** What the site will hold: the wiki pages that become pages, and the files the builder adds. */
+export function siteIndexOf(pages: Iterable<string>, downloads: Iterable<string> = []): SiteIndex {
+  const files = new Set<string>([GENERATED.home, GENERATED.coverage, GENERATED.notFound, GENERATED.searchIndex, GENERATED.css, GENERATED.js])
+  for (const s of SECTIONS) files.add(GENERATED.sectionIndex(s.dir))
+  for (const path of downloads) files.add(`downloads/${path}`)
+  return { pages: new Set(pages), files }
 }
 
 export function sectionOf(page: string): Section | undefined {

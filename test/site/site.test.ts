@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { buildCrossLinks } from '../../src/crosslink/index.js'
 import type { Diagnostic } from '../../src/diagnostics.js'
 import { buildSite, checkLinks } from '../../src/site/index.js'
+import { posix } from 'node:path'
 import { parseHtmlFacts } from '../../src/site/check-links.js'
+import { recordedLinks } from '../../src/site/link-registry.js'
 import { elements, parseHtml, textOf } from './html-tree.js'
 import { loadFixture } from './fixture-model.js'
 
@@ -104,6 +106,14 @@ describe('buildSite on the fixture wiki', () => {
     const parsed = checkLinks(site, { parse: true, base: BASE })
     expect(recorded.filter((d) => d.code !== 'broken-fragment')).toEqual([])
     expect(parsed.filter((d) => d.code !== 'broken-fragment')).toEqual([])
+    for (const [path, content] of site) {
+      if (!path.endsWith('.html') || path === '404.html' || typeof content !== 'string') continue
+      const fromHtml = new Set(parseHtmlFacts(content).links
+        .filter((l) => !/^[a-z]+:|^#|^\//i.test(l.url))
+        .map((l) => posix.normalize(posix.join(posix.dirname(path), decodeURIComponent(l.url.split('#')[0])))))
+      const fromRecord = new Set(recordedLinks(site, path, content)!.links.filter((l) => l.target !== '').map((l) => l.target))
+      expect([...fromHtml].sort(), path).toEqual([...fromRecord].sort())
+    }
   })
 
   it('loads nothing from another host and links only relatively (the 404 page under the base)', () => {
