@@ -5,7 +5,7 @@
  *
  * Every build runs in its own process (`analytics-wiki build`, process start included) on a copy of the
  * corpus: cold (no cache), rebuild after one edited rule, rebuild with nothing changed; peak memory is
- * the child's maximum RSS. In this process: the converter's throughput on one core and the floor
+ * the child's maximum RSS; cold builds with one worker thread and with none say whether threads pay. In this process: the converter's throughput on one core and the floor
  * (reading and parsing every input file with js-yaml, the fastest JS YAML parser).
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -41,6 +41,18 @@ for (let i = 0; i < runs; i++) {
   rmSync(join(root, 'cold'), { recursive: true, force: true })
   cold.push(build('cold', '--no-cache'))
   log(`  cold build ${i + 1}: ${cold[i]!.wallMs} ms`)
+}
+
+// The same cold build with the per-file work shared with one worker thread (the default picks this only
+// when a core is idle, see defaultWorkers), and with none: says whether threads pay on this machine now.
+const coldWorker: ChildUsage[] = []
+const coldSingle: ChildUsage[] = []
+for (let i = 0; i < runs; i++) {
+  for (const [list, workers] of [[coldWorker, '1'], [coldSingle, '0']] as const) {
+    rmSync(join(root, 'cold'), { recursive: true, force: true })
+    list.push(build('cold', '--no-cache', '--workers', workers))
+  }
+  log(`  cold build, 1 worker / none ${i + 1}: ${coldWorker[i]!.wallMs} / ${coldSingle[i]!.wallMs} ms`)
 }
 
 const cache = join(root, 'cache')
@@ -83,6 +95,8 @@ const report = {
   runs,
   machine: { cpus: (await import('node:os')).cpus().length, loadAverage: (await import('node:os')).loadavg().map((l) => Math.round(l * 100) / 100) },
   coldBuild: scenario(cold),
+  coldBuildOneWorker: scenario(coldWorker),
+  coldBuildNoWorker: scenario(coldSingle),
   oneRuleRebuild: scenario(oneRule),
   nothingChanged: scenario(nothing),
   converterConversionsPerSecond: stats(throughput),
@@ -101,6 +115,10 @@ function printTable(r: typeof report): void {
   console.log(`${'measurement'.padEnd(30)} ${'median'.padStart(8)} ${'min'.padStart(8)} ${'max'.padStart(8)}  unit`)
   row('cold build (no cache)', r.coldBuild.wallMs, 'ms wall', `target ≤ ${r.targets.coldWallMs}`)
   row('  cpu', r.coldBuild.cpuMs, 'ms user+sys')
+  row('cold build, 1 worker thread', r.coldBuildOneWorker.wallMs, 'ms wall')
+  row('  cpu', r.coldBuildOneWorker.cpuMs, 'ms user+sys')
+  row('cold build, no worker thread', r.coldBuildNoWorker.wallMs, 'ms wall')
+  row('  cpu', r.coldBuildNoWorker.cpuMs, 'ms user+sys')
   row('rebuild, one rule edited', r.oneRuleRebuild.wallMs, 'ms wall', `target ≤ ${r.targets.oneRuleWallMs}`)
   row('  cpu', r.oneRuleRebuild.cpuMs, 'ms user+sys')
   row('rebuild, nothing changed', r.nothingChanged.wallMs, 'ms wall')
@@ -109,6 +127,6 @@ function printTable(r: typeof report): void {
   row('peak memory (cold build)', r.peakMemoryMb, 'MB max RSS', `target ≤ ${r.targets.peakMemoryMb}`)
   row('YAML floor (js-yaml)', r.yamlFloorMs, 'ms')
   console.log(`cold build / floor: ${r.coldOverFloor}× (target ≤ ${r.targets.coldOverFloor}×)`)
-  const failed = [r.coldBuild, r.oneRuleRebuild, r.nothingChanged].some((s) => s.exitCodes.some((c) => c !== 0))
+  const failed = [r.coldBuild, r.coldBuildOneWorker, r.coldBuildNoWorker, r.oneRuleRebuild, r.nothingChanged].some((s) => s.exitCodes.some((c) => c !== 0))
   if (failed) console.log('warning: some builds exited non-zero')
 }
