@@ -1,5 +1,6 @@
 import type { ConversionConfig } from './config/conversion-config.js'
 import { buildSearch } from './build-search.js'
+import { mapAggregation } from './config/map-aggregation.js'
 import { ConversionFailure, type SearchNode } from './search-tree.js'
 import { QueryWriter, type RenderState, type TextBackend } from './text-backend.js'
 import type { Aggregation } from '../sigma/condition-ast.js'
@@ -63,7 +64,7 @@ function searchesOf(rule: SigmaRule, config: ConversionConfig, indexField: strin
       cached = rule.conditions.map((c) => {
         if (!c.parsed.ok) throw new ConversionFailure(`condition: ${c.parsed.error.message} at offset ${c.parsed.error.offset}`, 'invalid')
         const tree = buildSearch(rule, c.parsed.value.search, { config, indexField, extended, nativeCidr })
-        return { tree, agg: c.parsed.value.aggregation }
+        return { tree, agg: mapAggregation(c.parsed.value.aggregation, rule, config) }
       })
     } catch (e) {
       cached = asFailure(e)

@@ -19,10 +19,16 @@ export function readRuleFile(source: RuleSource): RuleFile {
     const resolved = resolveRuleDocuments(source.documents)
     file = {
       documents: resolved.documents,
-      rules: resolved.documents.map((d) => (d.kind === 'rule' ? readSigmaRule(d.doc) : null)),
+      rules: resolved.documents.map((d) => (d.kind === 'rule' ? readDocument(d) : null)),
       error: resolved.error,
     }
     CACHE.set(source.documents, file)
   }
   return file
+}
+
+/** The detection as it was when the document was read; attributes read at output time from the live document. */
+function readDocument(d: RuleDocument): SigmaRule {
+  if (!d.snapshot) return readSigmaRule(d.doc)
+  return { ...readSigmaRule(d.snapshot), doc: d.doc }
 }

