@@ -28,6 +28,8 @@ interface FoundLink {
 interface PageFacts { links: FoundLink[]; ids: Set<string> }
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i
+/** Schemes whose links can run code in the page's context. */
+const SCRIPTING = new Set(['javascript', 'vbscript', 'data'])
 /** Attributes that make the browser fetch something when the page loads. */
 const FETCHING: Record<string, string> = { script: 'src', img: 'src', iframe: 'src', frame: 'src', embed: 'src', source: 'src', video: 'src', audio: 'src', track: 'src', input: 'src', object: 'data', link: 'href' }
 
@@ -73,9 +75,11 @@ export function checkLinks(files: ReadonlyMap<string, string | Uint8Array>, opti
         checkResolved(path, link, link.target, link.fragment ?? '')
         continue
       }
-      const scheme = SCHEME.exec(link.url)?.[1]?.toLowerCase()
+      // As browsers read it: tabs and line breaks removed, leading spaces and controls dropped.
+      const scheme = SCHEME.exec(link.url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, ''))?.[1]?.toLowerCase()
       if (scheme || link.url.startsWith('//')) {
-        if (scheme && !['http', 'https', 'mailto', 'data'].includes(scheme)) report(path, link, 'error', `link with a ${scheme}: URL (${short(link.url)}); expected http(s), mailto or a relative link`, 'unsafe-link')
+        if (scheme && SCRIPTING.has(scheme) && !(scheme === 'data' && link.tag !== 'a')) report(path, link, 'error', `link with a ${scheme}: URL (${short(link.url)}) could run code; expected http(s), mailto or a relative link`, 'unsafe-link')
+        else if (scheme && !['http', 'https', 'mailto', 'data'].includes(scheme)) report(path, link, 'warning', `link with a ${scheme}: URL (${short(link.url)}); readers' browsers may not open it`, 'unusual-scheme')
         else if (link.tag !== 'a' && scheme !== 'data' && isHtml) report(path, link, 'error', `<${link.tag}> loads ${short(link.url)} from another host; expected a file of this site`, 'external-asset')
         continue
       }

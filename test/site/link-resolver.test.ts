@@ -60,3 +60,23 @@ describe('CSV fields', () => {
     expect(csvField('-2+3')).toBe("'-2+3")
   })
 })
+
+describe('checkLinks on hand-made pages', () => {
+  it('flags scripting URLs (as browsers read them), foreign assets and broken links', async () => {
+    const { checkLinks } = await import('../../src/site/check-links.js')
+    const page = (body: string) => `<!doctype html><html><head><title>x</title></head><body>${body}</body></html>`
+    const files = new Map<string, string>([
+      ['index.html', page('<a href="jav&#x09;ascript:alert(1)">a</a><a href=" javascript:x">b</a><img src="https://evil.example/t.png"><a href="chrome://extensions">c</a><a href="gone.html">d</a><a href="sub/">e</a><a href="#top">f</a><h1 id="top">t</h1><img src="data:image/png;base64,AAAA">')],
+      ['sub/index.html', page('<a href="../index.html#nope">back</a>')],
+    ])
+    const codes = checkLinks(files, { parse: true }).map((d) => `${d.path} ${d.severity} ${d.code}`)
+    expect(codes).toEqual([
+      'index.html error unsafe-link',
+      'index.html error unsafe-link',
+      'index.html error external-asset',
+      'index.html warning unusual-scheme',
+      'index.html warning broken-link',
+      'sub/index.html warning broken-fragment',
+    ])
+  })
+})
