@@ -13,27 +13,34 @@ const gfmProcessor = unified().use(remarkGfm, { tablePipeAlign: false, tableCell
 gfmProcessor.freeze()
 /**
  * Plain words need no escaping, and the printer's escaping pass (dozens of patterns per text node) is most
- * of the cost of thousands of pages: text made only of letters, digits, spaces and a few punctuation marks
- * that mean nothing inline (and cannot start a block or an autolink) is printed as it is.
+ * of the cost of thousands of pages: text made only of letters, digits, spaces and punctuation that means
+ * nothing inline is printed as it is, when nothing around it can turn it into syntax (a block start, a
+ * link's `](`, an autolink literal, edge spaces a parser would trim).
  */
-const PLAIN = /^[A-Za-z0-9](?:[A-Za-z0-9 ,.:;()'"?↳/=%+$-]*[A-Za-z0-9,.:;()'"?↳/=%+$-])?$/
-/** In a table cell nothing starts a block, so a cell may also start with a digit, a dash or a mark. */
-const PLAIN_CELL = /^[A-Za-z0-9✓✗-](?:[A-Za-z0-9 ,.:;()'"?↳/=%+$✓✗-]*[A-Za-z0-9,.:;()'"?↳/=%+$✓✗-])?$/
+const PLAIN_CHARS = /^[A-Za-z0-9 ,.:;()'"?↳/=%+$✓✗-]+$/
 const AUTOLINK_LIKE = /[Ww]\.[-.\w]|[ps]:\/|\/\//
+const BLOCK_START = /^(?:[^A-Za-z0-9✓✗-]|\d+[.)]|[-+] |-$|--)/
 const text: Handle = (node, parent, state, info) => {
   const value = (node as { value: string }).value
-  const plain = parent?.type === 'tableCell' ? PLAIN_CELL.test(value) : PLAIN.test(value) && !/^\d+[.)]/.test(value)
-  // GFM autolink literals (`www.x`, `http://`) can form across the text's edges too.
-  if (plain && !AUTOLINK_LIKE.test(`${info.before}${value}${info.after}`)) return value
-  return defaultHandlers.text(node as never, parent, state, info)
+  const { before, after } = info
+  const atStart = before === '' || before === '\n' || before === ' ' || before === '\t'
+  const atEnd = after === '' || after === '\n' || after === ' ' || after === '\t'
+  const plain =
+    PLAIN_CHARS.test(value) &&
+    !(atStart && (value.startsWith(' ') || (parent?.type !== 'tableCell' && BLOCK_START.test(value)) || !/^[A-Za-z0-9✓✗-]/.test(value))) &&
+    !(atEnd && value.endsWith(' ')) &&
+    !(before === ']' && value.startsWith('(')) &&
+    !AUTOLINK_LIKE.test(`${before}${value}${after}`)
+  return plain ? value : defaultHandlers.text(node as never, parent, state, info)
 }
 
 /** Likewise a link whose label is plain and whose URL holds only unreserved and percent-encoded characters. */
 const PLAIN_URL = /^[A-Za-z0-9._~%/#-]+$/
+const PLAIN_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9 ,.:;()'"?↳/=%+$-]*[A-Za-z0-9,.:;()'"?↳/=%+$-])?$/
 const link: Handle = (node, parent, state, info) => {
   const { url, title, children } = node as Link
   const only = children.length === 1 && children[0].type === 'text' ? children[0].value : undefined
-  if (!title && only !== undefined && PLAIN.test(only) && !AUTOLINK_LIKE.test(only) && PLAIN_URL.test(url)) return `[${only}](${url})`
+  if (!title && only !== undefined && PLAIN_LABEL.test(only) && !AUTOLINK_LIKE.test(only) && PLAIN_URL.test(url)) return `[${only}](${url})`
   return defaultHandlers.link(node as never, parent, state, info)
 }
 

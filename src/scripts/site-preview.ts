@@ -33,12 +33,12 @@ const time = <T>(label: string, f: () => T): T => {
 
 const model = time('load + link', () => loadModel())
 const catalogue = loadCatalogue()
-const crossLinks = time('cross-links', () => buildCrossLinks(model, catalogue, { siteUrl: 'https://example.github.io/analytics-wiki/' }))
+const store = values.cache || values.workers ? new UnitStore(values.cache ?? null) : undefined
+const salt = store ? toolFingerprint() : undefined
+const crossLinks = time('cross-links', () => buildCrossLinks(model, catalogue, { siteUrl: 'https://example.github.io/analytics-wiki/', cache: store, cacheSalt: salt }))
 const pages = time('read golden wiki', () => goldenPages(new Set(model.rules.map((r) => `${r.source.stem}.md`))))
 for (const [path, content] of crossLinks) if (path.startsWith('wiki/')) pages.set(path.slice('wiki/'.length), content)
 const downloads = new Map([...crossLinks].filter(([path]) => !path.startsWith('wiki/')))
-const store = values.cache || values.workers ? new UnitStore(values.cache ?? null) : undefined
-const salt = store ? toolFingerprint() : undefined
 if (store && values.workers) {
   const start = performance.now()
   const counts = await prerenderSite(pages, { cache: store, cacheSalt: salt, downloads, workers: Number(values.workers) })

@@ -164,3 +164,20 @@ describe('rule text in cross-link pages', () => {
     expect(row).toHaveLength(4)
   })
 })
+
+describe('buildCrossLinks with a cache', () => {
+  it('reuses its result while no input changes, and rebuilds when one does', () => {
+    const store = new Map<string, unknown>()
+    const cache = { get: <T>(k: string) => store.get(k) as T | undefined, put: <T>(k: string, v: T) => void store.set(k, v) }
+    const first = buildCrossLinks(fx.model, fx.catalogue, { siteUrl: SITE, cache })
+    expect([...first]).toEqual([...files])
+    expect(store.size).toBe(1)
+    expect([...buildCrossLinks(fx.model, fx.catalogue, { siteUrl: SITE, cache })]).toEqual([...files])
+    expect(store.size).toBe(1)
+    const [rule, ...rest] = fx.model.rules
+    const changed = { ...rule, conversions: rule.conversions.map((c) => ({ ...c, ok: false, reason: 'changed' })) }
+    const rebuilt = buildCrossLinks({ ...fx.model, rules: [changed, ...rest] }, fx.catalogue, { siteUrl: SITE, cache })
+    expect(store.size).toBe(2)
+    expect(rebuilt.get('wiki/Conversion_Status.md')).toContain('changed')
+  })
+})
