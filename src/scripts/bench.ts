@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util'
 import { listYamlFiles } from '../load/list-files.js'
 import { sharedDir } from './shared-corpus.js'
 import { runChild, type ChildUsage } from './bench-child.js'
-import { converterThroughput, yamlFloor } from './bench-in-process.js'
+import { converterThroughput, watchRebuilds, yamlFloor } from './bench-in-process.js'
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, json: { type: 'boolean' }, keep: { type: 'boolean' } } })
 const runs = Math.max(1, Number(values.runs))
@@ -75,6 +75,8 @@ for (let i = 0; i < runs; i++) {
   log(`  one rule edited ${i + 1}: ${oneRule[i]!.wallMs} ms`)
 }
 writeFileSync(rule, original)
+const watch = await watchRebuilds(corpus, rule, runs)
+log(`  one rule edited, watching process: ${watch.map((t) => Math.round(t)).join(', ')} ms`)
 
 const floor: number[] = []
 for (let i = 0; i < runs; i++) floor.push(yamlFloor(corpus).ms)
@@ -99,6 +101,7 @@ const report = {
   coldBuildNoWorker: scenario(coldSingle),
   oneRuleRebuild: scenario(oneRule),
   nothingChanged: scenario(nothing),
+  oneRuleRebuildWatching: { wallMs: stats(watch) },
   converterConversionsPerSecond: stats(throughput),
   peakMemoryMb: stats(cold.map((u) => u.maxRssKb / 1024)),
   yamlFloorMs: stats(floor),
@@ -121,6 +124,7 @@ function printTable(r: typeof report): void {
   row('  cpu', r.coldBuildNoWorker.cpuMs, 'ms user+sys')
   row('rebuild, one rule edited', r.oneRuleRebuild.wallMs, 'ms wall', `target ≤ ${r.targets.oneRuleWallMs}`)
   row('  cpu', r.oneRuleRebuild.cpuMs, 'ms user+sys')
+  row('  in a watching process', r.oneRuleRebuildWatching.wallMs, 'ms wall', '(build --watch, serve)')
   row('rebuild, nothing changed', r.nothingChanged.wallMs, 'ms wall')
   row('  cpu', r.nothingChanged.cpuMs, 'ms user+sys')
   row('converter, one core', r.converterConversionsPerSecond, 'conversions/s')
