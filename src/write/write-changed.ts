@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { dirname, join, relative, resolve } from 'node:path'
+import { dirname, join, relative, resolve, sep } from 'node:path'
 import { hashOf } from '../cache/hash.js'
 import { guardTarget, insideOrThrow, OUTPUT_MARKER, writeTree, type OutputFiles } from './write-tree.js'
 
@@ -41,7 +41,7 @@ export function writeChanged(outDir: string, files: OutputFiles, stamps: OutputS
   const nextStamps: OutputStamps = new Map()
   const changed: [string, string | Uint8Array][] = []
   for (const [rel, content] of files) {
-    const full = insideOrThrow(target, rel)
+    const full = plainRelative(rel) ? `${target}${sep}${rel}` : insideOrThrow(target, rel)
     const hash = contentHash(`${target}\u0000${rel}`, content)
     next.set(rel, hash)
     const stamp = previous.get(rel) === hash ? onDisk(full, content, stamps.get(rel)) : undefined
@@ -69,6 +69,12 @@ export function writeChanged(outDir: string, files: OutputFiles, stamps: OutputS
   writeManifest(target, next)
   for (const [rel, stamp] of stampsOf(target, changed.map(([rel]) => rel))) nextStamps.set(rel, stamp)
   return { written: changed.length, removed: removed.length, unchanged: files.size - changed.length, stamps: nextStamps }
+}
+
+/** A relative path that cannot leave its folder, told without path resolution (the common case, cheap). */
+function plainRelative(rel: string): boolean {
+  if (sep !== '/' || rel === '' || rel.startsWith('/') || rel.includes('\0') || rel.includes('\\')) return false
+  return rel.split('/').every((part) => part !== '' && part !== '.' && part !== '..')
 }
 
 // The hash of each output as last written by this process: a watching process rehashes only what changed.
