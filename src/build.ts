@@ -8,6 +8,7 @@ import { loadCatalogue, type AttackCatalogue } from './attack/index.js'
 import { linkRule } from './link/index.js'
 import { convertAll } from './convert-all.js'
 import { renderWiki, type CardOutcome } from './render-wiki.js'
+import { renderSite } from './render-site.js'
 import { writeTree, type OutputFiles } from './write/index.js'
 
 export interface BuildResult {
@@ -38,8 +39,9 @@ export interface Assembly {
 }
 
 /** The steps over the whole model: the wiki tree (cards rendered here unless given), then everything built on it. */
-export function assemble({ catalogue, inputs, rules, diagnostics, cards }: Assembly, progress: Progress = createProgress({ quiet: true })): BuildResult {
+export function assemble({ config, catalogue, inputs, rules, diagnostics, cards }: Assembly, progress: Progress = createProgress({ quiet: true })): BuildResult {
   const files = progress.task('render wiki', () => renderWiki({ inputs, rules, catalogue }, diagnostics, cards))
+  if (config.site) progress.task('render site', () => renderSite({ inputs, rules, catalogue, files, base: config.base, siteUrl: config.siteUrl }, diagnostics))
   diagnostics.sort(compareDiagnostics)
   return { files, diagnostics, rules, inputs }
 }

@@ -13,6 +13,8 @@ export interface BuildConfig {
   out: string
   /** Site base path, e.g. `/analytics-wiki/`. */
   base: string
+  /** Absolute URL of the published site; Navigator layers link techniques and rules there. */
+  siteUrl?: string
   /** Per-backend sigmac config file overriding the bundled pairing. */
   converterConfigs: Partial<Record<BackendName, string>>
   quiet: boolean
@@ -46,6 +48,7 @@ const FILE_KEYS: Record<string, keyof BuildConfig> = {
   triggers: 'triggers',
   out: 'out',
   base: 'base',
+  site_url: 'siteUrl',
   converter_configs: 'converterConfigs',
   site: 'site',
 }
@@ -90,6 +93,9 @@ function resolveSetting(key: keyof BuildConfig, value: unknown, dir: string, fil
     case 'base':
       if (typeof value !== 'string') throw new ConfigError(`${file}: 'base' must be a string such as /my-wiki/`)
       return normaliseBase(value)
+    case 'siteUrl':
+      if (typeof value !== 'string' || !/^https?:\/\//.test(value)) throw new ConfigError(`${file}: 'site_url' must be an http(s) URL`)
+      return value.endsWith('/') ? value : `${value}/`
     case 'site':
       if (typeof value !== 'boolean') throw new ConfigError(`${file}: 'site' must be true or false`)
       return value

@@ -12,6 +12,7 @@ export const BUILD_OPTIONS: Command['options'] = {
   triggers: { type: 'string' },
   out: { type: 'string' },
   base: { type: 'string' },
+  'site-url': { type: 'string' },
   'converter-config': { type: 'string', multiple: true },
   quiet: { type: 'boolean' },
   strict: { type: 'boolean' },
@@ -26,6 +27,7 @@ export const BUILD_OPTIONS_USAGE = `  --config FILE            settings file (de
   --triggers DIR           Atomic Red Team atomics folder (default: triggers)
   --out DIR                output folder, replaced when the build has finished (default: dist)
   --base PATH              site base path for GitHub Pages sub-paths (default: /)
+  --site-url URL           absolute URL of the published site (Navigator layers link to it)
   --converter-config BACKEND=FILE   sigmac config for one backend (repeatable)
   --no-site                only the Markdown wiki, no HTML site
   --quiet                  no progress output
@@ -50,6 +52,7 @@ export function buildConfigFrom(values: Record<string, unknown>, cwd: string): B
     triggers: path('triggers') ?? resolve(cwd, base.triggers),
     out: path('out') ?? resolve(cwd, base.out),
     base: typeof values.base === 'string' ? normaliseBase(values.base) : undefined,
+    siteUrl: typeof values['site-url'] === 'string' ? (values['site-url'].endsWith('/') ? values['site-url'] : `${values['site-url']}/`) : undefined,
     converterConfigs,
     quiet: values.quiet === true ? true : undefined,
     strict: values.strict === true ? true : undefined,

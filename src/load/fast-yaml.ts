@@ -1,4 +1,4 @@
-import { PYYAML_FALSE, PYYAML_FLOAT_EXP, PYYAML_INT_DEC, PYYAML_TRUE } from './pyyaml-tags.js'
+import { PYYAML_FALSE, PYYAML_FLOAT, PYYAML_FLOAT_EXP, PYYAML_INT_DEC, PYYAML_TRUE } from './pyyaml-tags.js'
 import { FAILSAFE_SCHEMA, NOT_RESOLVED, defineMappingTag, defineScalarTag, defineSequenceTag, loadAll } from 'js-yaml'
 
 /**
@@ -27,7 +27,7 @@ const INT_DEC = PYYAML_INT_DEC
 const INT_HEX = /^[-+]?0x[0-9a-fA-F_]+$/
 const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/
 const FLOAT_EXP = PYYAML_FLOAT_EXP
-const FLOAT = /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/
+const FLOAT = PYYAML_FLOAT
 const INT_TIME = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/
 const FLOAT_TIME = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/
 const TIMESTAMP = /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\.[0-9]+)?)(?:[ \t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$/

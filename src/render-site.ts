@@ -1,0 +1,38 @@
+import type { AttackCatalogue } from './attack/index.js'
+import type { Diagnostic } from './diagnostics.js'
+import type { Inputs, LinkedRule } from './model.js'
+import { buildCrossLinks, type WikiModel } from './crosslink/index.js'
+import { buildSite, checkLinks } from './site/index.js'
+import type { OutputFiles } from './write/index.js'
+
+export interface SiteInput {
+  inputs: Inputs
+  rules: LinkedRule[]
+  catalogue: AttackCatalogue
+  /** The wiki built so far (`wiki/…` cards); cross-link pages and the site are added to it. */
+  files: OutputFiles
+  base: string
+  siteUrl?: string
+}
+
+/**
+ * Adds what is built on the cards: cross-link pages, Navigator layers and exports (`wiki/…`, `attack-navigator/…`,
+ * `*.csv`, `rules.json`), then the HTML site (`site/…`), then checks every internal link of both.
+ */
+export function renderSite({ inputs, rules, catalogue, files, base, siteUrl }: SiteInput, diagnostics: Diagnostic[]): void {
+  const model: WikiModel = { rules, dataNeeded: inputs.dataNeeded, loggingPolicies: inputs.loggingPolicies, enrichments: inputs.enrichments, atomics: inputs.atomics }
+  const crossLinks = buildCrossLinks(model, catalogue, { siteUrl })
+  for (const [path, content] of crossLinks) files.set(path, content)
+  const pages = new Map<string, string>()
+  const downloads = new Map<string, string | Uint8Array>()
+  for (const [path, content] of files) {
+    if (path.startsWith('wiki/')) {
+      if (typeof content === 'string') pages.set(path.slice('wiki/'.length), content)
+    } else downloads.set(path, content)
+  }
+  const site = buildSite(pages, model, catalogue, { base, downloads, diagnostics })
+  for (const [path, content] of site) files.set(`site/${path}`, content)
+  for (const d of checkLinks(site, { base })) diagnostics.push({ ...d, path: `site/${d.path}` })
+  const wikiOnly = new Map([...files].filter(([path]) => !path.startsWith('site/')))
+  diagnostics.push(...checkLinks(wikiOnly))
+}
