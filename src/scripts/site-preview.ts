@@ -8,6 +8,7 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { gzipSync } from 'node:zlib'
 import { loadCatalogue } from '../attack/index.js'
 import { buildCrossLinks, type WikiModel } from '../crosslink/index.js'
 import { linkRule } from '../link/index.js'
@@ -41,10 +42,13 @@ for (const [path, content] of crossLinks) if (path.startsWith('wiki/')) pages.se
 const downloads = new Map([...crossLinks].filter(([path]) => !path.startsWith('wiki/')))
 if (store && values.workers) {
   const start = performance.now()
+  const cpu = process.cpuUsage()
   const counts = await prerenderSite(pages, { cache: store, cacheSalt: salt, downloads, workers: Number(values.workers) })
-  console.log(`prerender (${values.workers} workers + this thread): ${Math.round(performance.now() - start)} ms, ${counts.rendered} rendered, ${counts.reused} reused`)
+  const used = process.cpuUsage(cpu)
+  console.log(`prerender (${values.workers} workers + this thread): ${Math.round(performance.now() - start)} ms (${Math.round((used.user + used.system) / 1000)} ms CPU, all threads), ${counts.rendered} rendered, ${counts.reused} reused`)
 }
-const site = time(`site (${pages.size} pages${store ? ', cache' : ''})`, () => buildSite(pages, model, catalogue, { base: values.base!, downloads, cache: store, cacheSalt: salt }))
+const siteDiagnostics: Diagnostic[] = []
+const site = time(`site (${pages.size} pages${store ? ', cache' : ''})`, () => buildSite(pages, model, catalogue, { base: values.base!, downloads, cache: store, cacheSalt: salt, diagnostics: siteDiagnostics }))
 store?.endBuild()
 const wikiFiles = new Map([...pages].map(([p, c]) => [`wiki/${p}`, c] as const))
 const report = (label: string, list: Diagnostic[]) => {
@@ -53,13 +57,14 @@ const report = (label: string, list: Diagnostic[]) => {
   console.log(`${label}: ${list.length} findings ${JSON.stringify(Object.fromEntries(byCode))}`)
   for (const d of list.slice(0, 8)) console.log(`  ${d.path}:${d.line}:${d.col}: ${d.message}`)
 }
+report('links in the wiki pages the site cannot follow (shown as text)', siteDiagnostics)
 report('link check (site, recorded links)', time('link check (site)', () => checkLinks(site, { base: values.base })))
 if (values['parse-check']) report('link check (site, every page parsed)', time('link check (site, parsed)', () => checkLinks(site, { base: values.base, parse: true })))
 if (values['parse-check']) report('link check (wiki Markdown)', time('link check (wiki)', () => checkLinks(new Map([...wikiFiles, ...downloads]))))
 const pageCount = [...site.keys()].filter((p) => p.endsWith('.html')).length
 console.log(`site files: ${site.size}, HTML pages: ${pageCount}`)
-const searchIndex = site.get('assets/search-index.json')
-console.log(`search index: ${searchIndex ? searchIndex.length : 0} bytes`)
+const searchIndex = site.get('assets/search-index.json') ?? ''
+console.log(`search index: ${Buffer.byteLength(searchIndex)} bytes, ${gzipSync(searchIndex).length} gzipped, ${JSON.parse(String(searchIndex)).docs.length} entries`)
 
 const out = resolve(values.out!)
 rmSync(out, { recursive: true, force: true })
