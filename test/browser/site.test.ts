@@ -174,6 +174,8 @@ describe.skipIf(!hasChromium)('the site in a real browser (Chromium)', () => {
     await page.locator('#search-results a').first().waitFor()
     await expect(page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).resolves.toBeUndefined()
     await expect(page.locator('article').textContent()).resolves.toContain('Rule content is data.')
+    await page.locator('#search').fill('')
+    await page.screenshot({ path: `${ARTIFACTS}hostile.png` })
     await page.context().close()
     expect(dialogs).toEqual([])
   }, 60_000)
