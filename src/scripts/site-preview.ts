@@ -60,7 +60,8 @@ const report = (label: string, list: Diagnostic[]) => {
 report('links in the wiki pages the site cannot follow (shown as text)', siteDiagnostics)
 report('link check (site, recorded links)', time('link check (site)', () => checkLinks(site, { base: values.base })))
 if (values['parse-check']) report('link check (site, every page parsed)', time('link check (site, parsed)', () => checkLinks(site, { base: values.base, parse: true })))
-if (values['parse-check']) report('link check (wiki Markdown)', time('link check (wiki)', () => checkLinks(new Map([...wikiFiles, ...downloads]))))
+report('link check (wiki Markdown, as the site build read it)', time('link check (wiki)', () => checkLinks(new Map([...wikiFiles, ...downloads]))))
+if (values['parse-check']) report('link check (wiki Markdown, parsed again)', time('link check (wiki, parsed)', () => checkLinks(new Map([...wikiFiles, ...downloads]), { parse: true })))
 const pageCount = [...site.keys()].filter((p) => p.endsWith('.html')).length
 console.log(`site files: ${site.size}, HTML pages: ${pageCount}`)
 const searchIndex = site.get('assets/search-index.json') ?? ''

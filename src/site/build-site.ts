@@ -2,7 +2,7 @@ import type { CatalogueView } from '../crosslink/catalogue-view.js'
 import type { WikiModel } from '../crosslink/wiki-model.js'
 import type { Diagnostic } from '../diagnostics.js'
 import { fallbackHomePage, matrixPage, notFoundPage, sectionIndexPages } from './generated-pages.js'
-import { registerSiteLinks, type PageLinkRecord } from './link-registry.js'
+import { registerSiteLinks, rememberMarkdownLinks, startMarkdownRegistry, type PageLinkRecord } from './link-registry.js'
 import { buildSearchIndex } from './search-index.js'
 import { createSiteContext, GENERATED, type SiteOptions } from './site-context.js'
 import { siteAsset } from './templates.js'
@@ -23,6 +23,7 @@ const LAYOUT_IDS = ['main', 'sidebar', 'search', 'search-results']
  */
 export function buildSite(pages: ReadonlyMap<string, string>, model: WikiModel, catalogue: CatalogueView, options: BuildSiteOptions): Map<string, string | Uint8Array> {
   const ctx = createSiteContext(pages, model, catalogue, options)
+  startMarkdownRegistry()
   const files = new Map<string, string | Uint8Array>()
   const records = new Map<string, PageLinkRecord>()
   const titles = new Map<string, string>()
@@ -33,8 +34,10 @@ export function buildSite(pages: ReadonlyMap<string, string>, model: WikiModel, 
   for (const page of [...pages.keys()].sort()) {
     // The site's coverage page is the interactive matrix; Coverage.md's links resolve to it.
     if (page === 'Coverage.md' || !page.endsWith('.md')) continue
-    const rendered = renderWikiPage(ctx, page, pages.get(page)!)
+    const markdown = pages.get(page)!
+    const rendered = renderWikiPage(ctx, page, markdown)
     add(rendered)
+    if (rendered.state) rememberMarkdownLinks(markdown, rendered.state.markdownLinks)
     titles.set(page, rendered.title)
     for (const d of rendered.state?.dangling ?? []) {
       options.diagnostics?.push({ path: `wiki/${page}`, line: d.line, col: d.col, severity: 'warning', message: `link to ${d.href} has no page on the site (${d.target}); it is shown as plain text`, code: 'dangling-link' })

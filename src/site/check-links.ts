@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import type { Diagnostic } from '../diagnostics.js'
 import { eachElement } from './hast-tools.js'
-import { recordedLinks } from './link-registry.js'
+import { recordedLinks, recordedMarkdownLinks } from './link-registry.js'
 
 export interface CheckLinksOptions {
   /** URL path the site is served under; absolute links (`/repo/x.html`) are checked below it. */
@@ -47,7 +47,7 @@ export function checkLinks(files: ReadonlyMap<string, string | Uint8Array>, opti
     if (f) return f
     const content = files.get(path)
     if (typeof content !== 'string') return undefined
-    f = /\.html?$/i.test(path) ? htmlFacts(files, path, content, options.parse === true) : /\.md$/i.test(path) ? markdownFacts(content) : undefined
+    f = /\.html?$/i.test(path) ? htmlFacts(files, path, content, options.parse === true) : /\.md$/i.test(path) ? markdownFactsOf(content, options.parse === true) : undefined
     if (f) facts.set(path, f)
     return f
   }
@@ -147,6 +147,11 @@ export function parseHtmlFacts(html: string): PageFacts {
 }
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm).freeze()
+
+function markdownFactsOf(content: string, forceParse: boolean): PageFacts {
+  const recorded = forceParse ? undefined : recordedMarkdownLinks(content)
+  return recorded ? { links: recorded, ids: new Set() } : markdownFacts(content)
+}
 
 function markdownFacts(content: string): PageFacts {
   const tree = markdownParser.runSync(markdownParser.parse(content)) as MdastRoot

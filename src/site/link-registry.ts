@@ -1,4 +1,5 @@
 import type { LinkRecord } from './linker.js'
+import type { MarkdownLink } from './page-plugins.js'
 
 export interface PageLinkRecord {
   /** The HTML the record describes; a file whose content changed is parsed again. */
@@ -20,4 +21,22 @@ export function registerSiteLinks(site: object, records: Map<string, PageLinkRec
 export function recordedLinks(site: object, path: string, content: string): PageLinkRecord | undefined {
   const record = registry.get(site)?.get(path)
   return record && record.content === content ? record : undefined
+}
+
+/**
+ * The link URLs of the Markdown the last site build rendered, by Markdown text: a link check of the wiki
+ * (the same text) reads them instead of parsing thousands of pages again. Replaced by each build.
+ */
+let markdownLinks = new Map<string, MarkdownLink[]>()
+
+export function startMarkdownRegistry(): void {
+  markdownLinks = new Map()
+}
+
+export function rememberMarkdownLinks(markdown: string, links: MarkdownLink[]): void {
+  markdownLinks.set(markdown, links)
+}
+
+export function recordedMarkdownLinks(markdown: string): MarkdownLink[] | undefined {
+  return markdownLinks.get(markdown)
 }

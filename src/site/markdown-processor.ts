@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import type { SiteIndex } from './link-resolver.js'
-import { headingsAndTables, rawWhereNeeded, siteLinks, type PageState } from './page-plugins.js'
+import { headingsAndTables, markdownLinks, rawWhereNeeded, siteLinks, type PageState } from './page-plugins.js'
 import { SANITIZE_SCHEMA } from './sanitize-schema.js'
 
 export interface RenderedMarkdown {
@@ -23,6 +23,7 @@ function createProcessor() {
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
+    .use(markdownLinks)
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rawWhereNeeded)
     .use(rehypeSanitize, SANITIZE_SCHEMA)
@@ -36,7 +37,7 @@ let processor: ReturnType<typeof createProcessor> | undefined
 
 export function renderMarkdown(markdown: string, page: string, site: SiteIndex): RenderedMarkdown {
   processor ??= createProcessor()
-  const state: PageState = { page, site, links: [], ids: new Set(), dangling: [] }
+  const state: PageState = { page, site, links: [], ids: new Set(), dangling: [], markdownLinks: [] }
   // unified makes the vfile; `data` is kept by reference, so the plugins fill `state`.
   const file = { value: markdown, path: page, data: { page: state } }
   const tree = processor.runSync(processor.parse(file), file) as Root

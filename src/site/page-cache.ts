@@ -9,7 +9,7 @@ export interface PageCache {
 }
 
 /** Bump when the Markdown → HTML pipeline changes what it produces. */
-const PIPELINE_VERSION = 'site-content-1'
+const PIPELINE_VERSION = 'site-content-2'
 
 /** A page's rendered content as the cache keeps it (plain data: it crosses threads and processes). */
 export interface CachedContent {
@@ -18,6 +18,7 @@ export interface CachedContent {
   ids: string[]
   title: string | undefined
   dangling: RenderedMarkdown['state']['dangling']
+  markdownLinks: RenderedMarkdown['state']['markdownLinks']
   /** Every "does the site have this path?" question the rendering asked, with its answer. */
   asked: [set: 'pages' | 'files', path: string, answer: boolean][]
 }
@@ -34,11 +35,11 @@ export function renderContent(page: string, markdown: string, site: SiteIndex): 
     return { has: (path: string) => { const answer = real.has(path); asked.push([set, path, answer]); return answer } } as ReadonlySet<string>
   }
   const { html, state } = renderMarkdown(markdown, page, { pages: recording('pages'), files: recording('files') })
-  return { html, links: state.links, ids: [...state.ids], title: state.title, dangling: state.dangling, asked }
+  return { html, links: state.links, ids: [...state.ids], title: state.title, dangling: state.dangling, markdownLinks: state.markdownLinks, asked }
 }
 
 function fromContent(content: CachedContent, page: string, site: SiteIndex): RenderedMarkdown {
-  return { html: content.html, state: { page, site, links: content.links, ids: new Set(content.ids), title: content.title, dangling: content.dangling } }
+  return { html: content.html, state: { page, site, links: content.links, ids: new Set(content.ids), title: content.title, dangling: content.dangling, markdownLinks: content.markdownLinks } }
 }
 
 /**

@@ -18,10 +18,34 @@ export interface PageState {
   title?: string
   /** Links the site cannot follow (reported by the caller). */
   dangling: { href: string; target: string; line: number; col: number }[]
+  /** Every link, image and definition URL of the Markdown, where it is written (what a link check of the Markdown reads). */
+  markdownLinks: MarkdownLink[]
+}
+
+export interface MarkdownLink {
+  url: string
+  line: number
+  col: number
+  tag: 'a' | 'img'
 }
 
 export function pageState(file: VFile): PageState {
   return (file.data as { page: PageState }).page
+}
+
+/** Notes the Markdown's own link URLs while the tree is at hand, so checking the Markdown needs no second parse. */
+export function markdownLinks() {
+  type Node = { type: string; url?: string; position?: { start: { line: number; column: number } }; children?: Node[] }
+  return (tree: Node, file: VFile): void => {
+    const found = pageState(file).markdownLinks
+    const visit = (node: Node) => {
+      if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && typeof node.url === 'string') {
+        found.push({ url: node.url, line: node.position?.start.line ?? 1, col: node.position?.start.column ?? 1, tag: node.type === 'image' ? 'img' : 'a' })
+      }
+      if (node.children) for (const child of node.children) visit(child)
+    }
+    visit(tree)
+  }
 }
 
 /**

@@ -116,6 +116,20 @@ describe('buildSite on the fixture wiki', () => {
     }
   })
 
+  it('checks the wiki Markdown from what the site build read, with the result a fresh parse gives', () => {
+    const more = new Map(smallPages).set('Data_Needed/extra.md', '# Extra\n\n[gone](../Nowhere/x.md) [ok](DN_0012_8_windows_sysmon_CreateRemoteThread.md) ![img](pic.png)\n\n[def]: ../Missing.md\n')
+    buildSite(more, fx.model, fx.catalogue, { base: BASE, downloads })
+    const wiki = new Map<string, string>([...more].map(([p, c]) => [`wiki/${p}`, c]))
+    for (const [p, c] of downloads) wiki.set(p, c)
+    const fast = checkLinks(wiki)
+    expect(fast).toEqual(checkLinks(wiki, { parse: true }))
+    expect(fast.filter((d) => d.path === 'wiki/Data_Needed/extra.md').map((d) => d.message)).toEqual([
+      'broken link: ../Nowhere/x.md (no file wiki/Nowhere/x.md)',
+      'broken link: pic.png (no file wiki/Data_Needed/pic.png)',
+      'broken link: ../Missing.md (no file wiki/Missing.md)',
+    ])
+  })
+
   it('loads nothing from another host and links only relatively (the 404 page under the base)', () => {
     for (const [path, content] of site) {
       if (!path.endsWith('.html') || typeof content !== 'string') continue
