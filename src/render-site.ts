@@ -2,7 +2,7 @@ import type { AttackCatalogue } from './attack/index.js'
 import type { Diagnostic } from './diagnostics.js'
 import type { Inputs, LinkedRule } from './model.js'
 import { buildCrossLinks, type WikiModel } from './crosslink/index.js'
-import { buildSite, checkLinks } from './site/index.js'
+import { buildSite, checkLinks, type PageCache } from './site/index.js'
 import type { OutputFiles } from './write/index.js'
 
 export interface SiteInput {
@@ -13,15 +13,19 @@ export interface SiteInput {
   files: OutputFiles
   base: string
   siteUrl?: string
+  /** Keeps rendered page content between builds (the build cache's UnitStore); only changed pages re-render. */
+  cache?: PageCache
+  /** Mixed into the page cache keys (the tool's fingerprint). */
+  cacheSalt?: string
 }
 
 /**
  * Adds what is built on the cards: cross-link pages, Navigator layers and exports (`wiki/…`, `attack-navigator/…`,
  * `*.csv`, `rules.json`), then the HTML site (`site/…`), then checks every internal link of both.
  */
-export function renderSite({ inputs, rules, catalogue, files, base, siteUrl }: SiteInput, diagnostics: Diagnostic[]): void {
+export function renderSite({ inputs, rules, catalogue, files, base, siteUrl, cache, cacheSalt }: SiteInput, diagnostics: Diagnostic[]): void {
   const model: WikiModel = { rules, dataNeeded: inputs.dataNeeded, loggingPolicies: inputs.loggingPolicies, enrichments: inputs.enrichments, atomics: inputs.atomics }
-  const crossLinks = buildCrossLinks(model, catalogue, { siteUrl })
+  const crossLinks = buildCrossLinks(model, catalogue, { siteUrl, cache, cacheSalt })
   for (const [path, content] of crossLinks) files.set(path, content)
   const pages = new Map<string, string>()
   const downloads = new Map<string, string | Uint8Array>()
@@ -30,7 +34,7 @@ export function renderSite({ inputs, rules, catalogue, files, base, siteUrl }: S
       if (typeof content === 'string') pages.set(path.slice('wiki/'.length), content)
     } else downloads.set(path, content)
   }
-  const site = buildSite(pages, model, catalogue, { base, downloads, diagnostics })
+  const site = buildSite(pages, model, catalogue, { base, downloads, diagnostics, cache, cacheSalt })
   for (const [path, content] of site) files.set(`site/${path}`, content)
   for (const d of checkLinks(site, { base })) diagnostics.push({ ...d, path: `site/${d.path}` })
   const wikiOnly = new Map([...files].filter(([path]) => !path.startsWith('site/')))

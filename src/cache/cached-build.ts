@@ -97,7 +97,7 @@ export function buildCached(config: BuildConfig, options: CachedBuildOptions, pr
 
   const inputs = { rules: rules.map((r) => r.source), ...data.sets, atomics: atomics.items, triggerFolders }
   const diagnostics = [...ruleDiagnostics, ...data.diagnostics, ...atomics.diagnostics, ...convertDiagnostics]
-  const result = assemble({ config, catalogue: catalogue.value, inputs, rules, diagnostics, cards }, progress)
+  const result = assemble({ config, catalogue: catalogue.value, inputs, rules, diagnostics, cards, pageCache: { cache: store, salt: tool } }, progress)
   return { ...result, cache: stats }
 }
 

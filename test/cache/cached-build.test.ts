@@ -35,6 +35,19 @@ describe('buildCached', () => {
     expect(second.cache.reused).toBe(second.cache.units)
   })
 
+  it('with the site: pages come from the cache on the next build, and an edit gives what build gives', () => {
+    const { config } = exampleCopy()
+    const withSite = { ...config, site: true }
+    const store = new UnitStore(null)
+    const first = cachedAndChecked(withSite, { store })
+    expect([...first.files.keys()].some((p) => p.startsWith('site/'))).toBe(true)
+    cachedAndChecked(withSite, { store })
+    const rule = firstFile(config.rules[0]!, '.yml')
+    edit(rule, (t) => t.replace(/^title: (.*)$/m, 'title: $1 (edited)'))
+    const after = cachedAndChecked(withSite, { store })
+    expect([...after.files].filter(([p, t]) => p.startsWith('site/') && first.files.get(p) !== t).length).toBeGreaterThan(0)
+  }, 120_000)
+
   it('a rule edit recomputes that rule only', () => {
     const { config } = exampleCopy()
     const store = new UnitStore(null)
