@@ -19,7 +19,7 @@ gfmProcessor.freeze()
  */
 const PLAIN_CHARS = /^[A-Za-z0-9 ,.:;()'"?↳/=%+$✓✗-]+$/
 const AUTOLINK_LIKE = /[Ww]\.[-.\w]|[ps]:\/|\/\//
-const BLOCK_START = /^(?:[^A-Za-z0-9✓✗-]|\d+[.)]|[-+] |-$|--)/
+const BLOCK_START = /^(?:[^A-Za-z0-9✓✗]|\d+[.)])/
 const text: Handle = (node, parent, state, info) => {
   const value = (node as { value: string }).value
   const { before, after } = info
@@ -27,7 +27,7 @@ const text: Handle = (node, parent, state, info) => {
   const atEnd = after === '' || after === '\n' || after === ' ' || after === '\t'
   const plain =
     PLAIN_CHARS.test(value) &&
-    !(atStart && (value.startsWith(' ') || (parent?.type !== 'tableCell' && BLOCK_START.test(value)) || !/^[A-Za-z0-9✓✗-]/.test(value))) &&
+    !(atStart && (value.startsWith(' ') || (parent?.type === 'tableCell' ? /^-[:|-]/.test(value) : BLOCK_START.test(value)) || !/^[A-Za-z0-9✓✗-]/.test(value))) &&
     !(atEnd && value.endsWith(' ')) &&
     !(before === ']' && value.startsWith('(')) &&
     !AUTOLINK_LIKE.test(`${before}${value}${after}`)
