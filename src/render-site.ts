@@ -24,6 +24,19 @@ export interface SiteInput {
  * `*.csv`, `rules.json`), then the HTML site (`site/…`), then checks every internal link of both.
  */
 export function renderSite({ inputs, rules, catalogue, files, base, siteUrl, cache, cacheSalt }: SiteInput, diagnostics: Diagnostic[]): void {
+  const { model, pages, downloads } = sitePages({ inputs, rules, catalogue, files, base, siteUrl, cache, cacheSalt })
+  const site = buildSite(pages, model, catalogue, { base, downloads, diagnostics, cache, cacheSalt })
+  for (const [path, content] of site) files.set(`site/${path}`, content)
+  for (const d of checkLinks(site, { base })) diagnostics.push({ ...d, path: `site/${d.path}` })
+  const wikiOnly = new Map([...files].filter(([path]) => !path.startsWith('site/')))
+  diagnostics.push(...checkLinks(wikiOnly))
+}
+
+/**
+ * Adds the cross-link pages and exports to `files`, and splits them into the site's input: the wiki pages
+ * (`wiki/`-relative path → Markdown) and the downloads (everything else). Also used to prerender pages.
+ */
+export function sitePages({ inputs, rules, catalogue, files, siteUrl, cache, cacheSalt }: SiteInput): { model: WikiModel; pages: Map<string, string>; downloads: Map<string, string | Uint8Array> } {
   const model: WikiModel = { rules, dataNeeded: inputs.dataNeeded, loggingPolicies: inputs.loggingPolicies, enrichments: inputs.enrichments, atomics: inputs.atomics }
   const crossLinks = buildCrossLinks(model, catalogue, { siteUrl, cache, cacheSalt })
   for (const [path, content] of crossLinks) files.set(path, content)
@@ -34,9 +47,5 @@ export function renderSite({ inputs, rules, catalogue, files, base, siteUrl, cac
       if (typeof content === 'string') pages.set(path.slice('wiki/'.length), content)
     } else downloads.set(path, content)
   }
-  const site = buildSite(pages, model, catalogue, { base, downloads, diagnostics, cache, cacheSalt })
-  for (const [path, content] of site) files.set(`site/${path}`, content)
-  for (const d of checkLinks(site, { base })) diagnostics.push({ ...d, path: `site/${d.path}` })
-  const wikiOnly = new Map([...files].filter(([path]) => !path.startsWith('site/')))
-  diagnostics.push(...checkLinks(wikiOnly))
+  return { model, pages, downloads }
 }

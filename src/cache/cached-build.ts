@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs'
 import { BUNDLED_CATALOGUE_PATH, loadCatalogue, type AttackCatalogue } from '../attack/index.js'
-import { assemble, type BuildResult } from '../build.js'
+import { assemble, type Assembly, type BuildResult } from '../build.js'
 import type { BuildConfig } from '../config.js'
 import { ruleConverter } from '../convert-all.js'
 import type { Diagnostic } from '../diagnostics.js'
@@ -46,6 +46,12 @@ export interface CacheStats {
  * converter configs; an atc-data card's covers the whole atc-data set; a trigger card's the catalogue.
  */
 export function buildCached(config: BuildConfig, options: CachedBuildOptions, progress: Progress = createProgress({ quiet: true })): BuildResult & { cache: CacheStats } {
+  const { assembly, cache } = prepareCached(config, options, progress)
+  return { ...assemble(assembly, progress), cache }
+}
+
+/** The per-file steps of buildCached, ready for `assemble` (the site's pages may be prerendered in between). */
+export function prepareCached(config: BuildConfig, options: CachedBuildOptions, progress: Progress = createProgress({ quiet: true })): { assembly: Assembly; cache: CacheStats } {
   const { store } = options
   const tool = options.tool ?? toolFingerprint()
   const catalogue = options.catalogue ?? bundledCatalogue()
@@ -97,8 +103,7 @@ export function buildCached(config: BuildConfig, options: CachedBuildOptions, pr
 
   const inputs = { rules: rules.map((r) => r.source), ...data.sets, atomics: atomics.items, triggerFolders }
   const diagnostics = [...ruleDiagnostics, ...data.diagnostics, ...atomics.diagnostics, ...convertDiagnostics]
-  const result = assemble({ config, catalogue: catalogue.value, inputs, rules, diagnostics, cards, pageCache: { cache: store, salt: tool } }, progress)
-  return { ...result, cache: stats }
+  return { assembly: { config, catalogue: catalogue.value, inputs, rules, diagnostics, cards, pageCache: { cache: store, salt: tool } }, cache: stats }
 }
 
 export type Cached = <T>(key: string, compute: () => T) => T

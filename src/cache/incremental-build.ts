@@ -63,11 +63,16 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
     result = { upToDate: true, diagnostics: state.diagnostics, fileCount: state.fileCount }
   } else {
     // Loaded only when something changed: an up-to-date check needs none of the build's modules.
-    const { buildCached, bundledCatalogue } = await import('./cached-build.js')
+    const { prepareCached, bundledCatalogue } = await import('./cached-build.js')
     const { prefillUnits, defaultWorkers } = await import('./prefill-units.js')
+    const { prerenderPages } = await import('./prerender-pages.js')
+    const { assemble } = await import('../build.js')
     const catalogue = bundledCatalogue()
-    const { read, fresh } = await prefillUnits(config, { store, tool, catalogue, workers: options.workers ?? defaultWorkers() }, progress)
-    const built = buildCached(config, { store, tool, catalogue, read, fresh }, progress)
+    const workers = options.workers ?? defaultWorkers()
+    const { read, fresh } = await prefillUnits(config, { store, tool, catalogue, workers }, progress)
+    const { assembly, cache } = prepareCached(config, { store, tool, catalogue, read, fresh }, progress)
+    await progress.task('prerender site pages', () => prerenderPages(assembly, workers))
+    const built = { ...assemble(assembly, progress), cache }
     const write = progress.task(`write ${built.files.size} files`, () => writeChanged(config.out, built.files, state?.stamps ?? memoryStamps.get(store)))
     store.endBuild()
     memoryStamps.set(store, write.stamps)
