@@ -1,3 +1,4 @@
+import { displayPath } from '../load/display-path.js'
 import type { LinkedRule, YamlMap } from '../model.js'
 
 /** The plain-text facts about a rule that the cross-links, exports and site show. */
@@ -30,7 +31,7 @@ export function ruleFacts(rule: LinkedRule): RuleFacts {
   const product = text(logsource.product)
   facts = {
     stem: rule.source.stem,
-    path: rule.source.path,
+    path: displayPath(rule.source.path),
     id: text(first.id),
     title: text(first.title).trim() || rule.source.stem,
     description: text(first.description).trim(),

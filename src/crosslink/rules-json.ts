@@ -1,3 +1,4 @@
+import { displayPath } from '../load/display-path.js'
 import { BACKENDS, type LinkedRule } from '../model.js'
 import { conversionOf, conversionReason } from './conversion-status-page.js'
 import { ruleFacts } from './rule-facts.js'
@@ -31,7 +32,7 @@ export function rulesJson(rules: readonly LinkedRule[]): string {
       return {
         id: f.id,
         title: f.title,
-        path: rule.source.path,
+        path: displayPath(rule.source.path),
         card: `wiki/${wikiPath.rule(rule.source.stem)}`,
         level: f.level,
         status: f.status,

@@ -2,4 +2,5 @@ export { loadRules, readRule, parseRule, type LoadedRules } from './load-rules.j
 export { loadDataSources, readDataSource, type DataKind } from './load-data-sources.js'
 export { loadAtomics, readAtomics, listAtomicsFiles } from './load-atomics.js'
 export { listYamlFiles, isDirectory } from './list-files.js'
+export { displayPath } from './display-path.js'
 export { parseYamlSource, positionOf, nodeAt, keyPositionOf, type YamlSource } from './yaml-source.js'
