@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path'
 import type { BuildConfig } from '../config.js'
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js'
 import { createProgress } from '../progress.js'
-import { outputUpToDate, writeChanged, type OutputStamps, type WriteReport } from '../write/index.js'
+import { outputUpToDate, writeChanged, type HashMemo, type OutputStamps, type WriteReport } from '../write/index.js'
 import type { CacheStats } from './cached-build.js'
 import { converterFingerprint } from './converter-fingerprint.js'
 import { quickKey, readBuildState, writeBuildState } from './build-state.js'
@@ -12,6 +12,8 @@ import { UnitStore } from './unit-store.js'
 
 // Output stamps of the last build per store (watch and serve keep one store for the process).
 const memoryStamps = new WeakMap<UnitStore, OutputStamps>()
+// Output hashes per store, only for a store kept across builds (a one-shot build would only hold memory).
+const hashMemos = new WeakMap<UnitStore, HashMemo>()
 
 /**
  * The default cache folder, where other JS tools keep theirs: `node_modules/.cache/analytics-wiki` of the
@@ -73,7 +75,7 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
     const { assembly, cache } = prepareCached(config, { store, tool, catalogue, read, fresh }, progress)
     await progress.task('prerender site pages', () => prerenderPages(assembly, workers))
     const built = { ...assemble(assembly, progress), cache }
-    const write = progress.task(`write ${built.files.size} files`, () => writeChanged(config.out, built.files, state?.stamps ?? memoryStamps.get(store)))
+    const write = progress.task(`write ${built.files.size} files`, () => writeChanged(config.out, built.files, state?.stamps ?? memoryStamps.get(store), options.store ? hashMemoOf(options.store) : undefined))
     store.endBuild()
     memoryStamps.set(store, write.stamps)
     // Without a trusted key the state still keeps the stamps, so the next build need not read outputs back.
@@ -87,4 +89,10 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
   const what = result.upToDate ? 'up to date' : `${result.write!.written} written, ${result.write!.removed} removed, ${result.cache!.reused}/${result.cache!.units} cached`
   progress.done(`built ${result.fileCount} files into ${config.out} in ${ms} ms (${what}; ${errors} errors, ${warnings} warnings)`)
   return { ...result, exitCode: config.strict && errors + warnings > 0 ? 1 : 0, ms }
+}
+
+function hashMemoOf(store: UnitStore): HashMemo {
+  let memo = hashMemos.get(store)
+  if (!memo) hashMemos.set(store, (memo = new Map()))
+  return memo
 }

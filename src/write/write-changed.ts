@@ -25,15 +25,15 @@ export interface WriteReport {
  * written to a staging folder inside `outDir`, then moved into place, so an interrupted build leaves
  * every file whole (old or new). The first build into a folder writes a whole new tree and swaps it in.
  */
-export function writeChanged(outDir: string, files: OutputFiles, stamps: OutputStamps = new Map()): WriteReport {
+export function writeChanged(outDir: string, files: OutputFiles, stamps: OutputStamps = new Map(), hashes?: HashMemo): WriteReport {
   const target = resolve(outDir)
   guardTarget(target)
   const previous = readManifest(target)
   if (!previous) {
     writeTree(target, files)
-    const hashes = new Map<string, string>()
-    for (const [rel, content] of files) hashes.set(rel, contentHash(`${target}\u0000${rel}`, content))
-    writeManifest(target, hashes)
+    const written = new Map<string, string>()
+    for (const [rel, content] of files) written.set(rel, contentHash(hashes, rel, content))
+    writeManifest(target, written)
     return { written: files.size, removed: 0, unchanged: 0, stamps: stampsOf(target, files.keys()) }
   }
   for (const name of readdirSync(target)) if (name.startsWith(STAGE_PREFIX)) rmSync(join(target, name), { recursive: true, force: true })
@@ -42,7 +42,7 @@ export function writeChanged(outDir: string, files: OutputFiles, stamps: OutputS
   const changed: [string, string | Uint8Array][] = []
   for (const [rel, content] of files) {
     const full = plainRelative(rel) ? `${target}${sep}${rel}` : insideOrThrow(target, rel)
-    const hash = contentHash(`${target}\u0000${rel}`, content)
+    const hash = contentHash(hashes, rel, content)
     next.set(rel, hash)
     const stamp = previous.get(rel) === hash ? onDisk(full, content, stamps.get(rel)) : undefined
     if (stamp) nextStamps.set(rel, stamp)
@@ -77,14 +77,14 @@ function plainRelative(rel: string): boolean {
   return rel.split('/').every((part) => part !== '' && part !== '.' && part !== '..')
 }
 
-// The hash of each output as last written by this process: a watching process rehashes only what changed.
-const lastHashes = new Map<string, { content: string | Uint8Array; hash: string }>()
+/** Output hashes of the last build, kept by a watching process so it rehashes only outputs that changed. */
+export type HashMemo = Map<string, { content: string | Uint8Array; hash: string }>
 
-function contentHash(id: string, content: string | Uint8Array): string {
-  const last = lastHashes.get(id)
+function contentHash(memo: HashMemo | undefined, rel: string, content: string | Uint8Array): string {
+  const last = memo?.get(rel)
   if (last && last.content === content) return last.hash
   const hash = hashOf(content)
-  lastHashes.set(id, { content, hash })
+  memo?.set(rel, { content, hash })
   return hash
 }
 
