@@ -28,13 +28,13 @@ export function contentKey(page: string, markdown: string, salt: string): string
 }
 
 /** Renders a page's content, noting what it asked the site, so the result can be reused while the answers hold. */
-export function renderContent(page: string, markdown: string, site: SiteIndex): CachedContent {
+export function renderContent(page: string, markdown: string, site: SiteIndex, codeTexts: readonly string[] = []): CachedContent {
   const asked: CachedContent['asked'] = []
   const recording = (set: 'pages' | 'files'): ReadonlySet<string> => {
     const real = site[set]
     return { has: (path: string) => { const answer = real.has(path); asked.push([set, path, answer]); return answer } } as ReadonlySet<string>
   }
-  const { html, state } = renderMarkdown(markdown, page, { pages: recording('pages'), files: recording('files') })
+  const { html, state } = renderMarkdown(markdown, page, { pages: recording('pages'), files: recording('files') }, codeTexts)
   return { html, links: state.links, ids: [...state.ids], title: state.title, dangling: state.dangling, markdownLinks: state.markdownLinks, asked }
 }
 
@@ -45,14 +45,14 @@ function fromContent(content: CachedContent, page: string, site: SiteIndex): Ren
 /**
  * Renders a page's Markdown, reusing an earlier result when the Markdown is the same and the site still
  * answers every question about its link targets the same way (a page added or removed elsewhere only
- * re-renders the pages that link to it).
+ * re-renders the pages that link to it). `codeTexts` only make rendering faster (same result), so they are no part of the key.
  */
-export function renderMarkdownCached(markdown: string, page: string, site: SiteIndex, cache: PageCache | undefined, salt: string): RenderedMarkdown {
-  if (!cache) return renderMarkdown(markdown, page, site)
+export function renderMarkdownCached(markdown: string, page: string, site: SiteIndex, cache: PageCache | undefined, salt: string, codeTexts: readonly string[] = []): RenderedMarkdown {
+  if (!cache) return renderMarkdown(markdown, page, site, codeTexts)
   const key = contentKey(page, markdown, salt)
   const hit = cache.get<CachedContent>(key)
   if (hit && stillValid(hit, site)) return fromContent(hit, page, site)
-  const content = renderContent(page, markdown, site)
+  const content = renderContent(page, markdown, site, codeTexts)
   cache.put(key, content)
   return fromContent(content, page, site)
 }

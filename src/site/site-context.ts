@@ -9,6 +9,7 @@ import type { DataSource, LinkedRule } from '../model.js'
 import { safeFileName } from '../write/index.js'
 import type { SiteIndex } from './link-resolver.js'
 import type { PageCache } from './page-cache.js'
+import { codeTextsOf, type CodeTexts } from './page-code-texts.js'
 
 /** A wiki section: a folder of pages, one entry in the navigation, one index page. */
 export interface Section {
@@ -59,6 +60,8 @@ export interface SiteContext {
   downloads: ReadonlyMap<string, string | Uint8Array>
   cache: PageCache | undefined
   cacheSalt: string
+  /** What the model says a page's code blocks hold (lets rendering skip parsing them). */
+  codeTexts: CodeTexts
 }
 
 /** Site paths the builder itself adds besides the pages. */
@@ -103,6 +106,7 @@ export function createSiteContext(pages: ReadonlyMap<string, string>, model: Wik
     downloads,
     cache: options.cache,
     cacheSalt: options.cacheSalt ?? '',
+    codeTexts: codeTextsOf(model),
   }
 }
 
