@@ -67,14 +67,13 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
     // Loaded only when something changed: an up-to-date check needs none of the build's modules.
     const { prepareCached, bundledCatalogue } = await import('./cached-build.js')
     const { prefillUnits, defaultWorkers } = await import('./prefill-units.js')
-    const { prerenderPages } = await import('./prerender-pages.js')
     const { assemble } = await import('../build.js')
     const catalogue = bundledCatalogue()
     const workers = options.workers ?? defaultWorkers()
     const { read, fresh } = await prefillUnits(config, { store, tool, catalogue, workers }, progress)
     const { assembly, cache } = prepareCached(config, { store, tool, catalogue, read, fresh }, progress)
-    await progress.task('prerender site pages', () => prerenderPages(assembly, workers))
-    const built = { ...assemble(assembly, progress), cache }
+    // The site shares its page rendering with the same number of worker threads.
+    const built = { ...assemble({ ...assembly, workers }, progress), cache }
     const write = progress.task(`write ${built.files.size} files`, () => writeChanged(config.out, built.files, state?.stamps ?? memoryStamps.get(store), options.store ? hashMemoOf(options.store) : undefined))
     store.endBuild()
     memoryStamps.set(store, write.stamps)
