@@ -3,6 +3,7 @@ import type { WikiModel } from '../crosslink/wiki-model.js'
 import type { Diagnostic } from '../diagnostics.js'
 import { fallbackHomePage, matrixPage, notFoundPage, sectionIndexPages } from './generated-pages.js'
 import { registerSiteLinks, rememberMarkdownLinks, startMarkdownRegistry, type PageLinkRecord } from './link-registry.js'
+import { pageContents } from './page-contents.js'
 import { buildSearchIndex } from './search-index.js'
 import { createSiteContext, GENERATED, type SiteOptions } from './site-context.js'
 import { siteAsset } from './templates.js'
@@ -11,6 +12,8 @@ import { renderWikiPage, type RenderedPage } from './wiki-page.js'
 export interface BuildSiteOptions extends SiteOptions {
   /** Receives a warning for every link in the pages the site cannot follow (shown as plain text there). */
   diagnostics?: Diagnostic[]
+  /** Worker threads that help render the pages' Markdown (default: one per other core, at most 3; 0: none). */
+  workers?: number
 }
 
 /** Ids the layout puts on every page (fragment links may point at them). */
@@ -31,11 +34,12 @@ export function buildSite(pages: ReadonlyMap<string, string>, model: WikiModel, 
     files.set(page.path, page.html)
     records.set(page.path, { content: page.html, links: page.links, ids: new Set([...page.ids, ...LAYOUT_IDS]) })
   }
-  for (const page of [...pages.keys()].sort()) {
-    // The site's coverage page is the interactive matrix; Coverage.md's links resolve to it.
-    if (page === 'Coverage.md' || !page.endsWith('.md')) continue
+  // The site's coverage page is the interactive matrix; Coverage.md's links resolve to it.
+  const wikiPages = [...pages.keys()].sort().filter((page) => page !== 'Coverage.md' && page.endsWith('.md'))
+  const contents = pageContents(ctx, wikiPages, options.workers)
+  for (const page of wikiPages) {
     const markdown = pages.get(page)!
-    const rendered = renderWikiPage(ctx, page, markdown)
+    const rendered = renderWikiPage(ctx, page, contents.get(page)!)
     add(rendered)
     if (rendered.state) rememberMarkdownLinks(markdown, rendered.state.markdownLinks)
     titles.set(page, rendered.title)

@@ -38,23 +38,8 @@ export function renderContent(page: string, markdown: string, site: SiteIndex, c
   return { html, links: state.links, ids: [...state.ids], title: state.title, dangling: state.dangling, markdownLinks: state.markdownLinks, asked }
 }
 
-function fromContent(content: CachedContent, page: string, site: SiteIndex): RenderedMarkdown {
+export function fromContent(content: CachedContent, page: string, site: SiteIndex): RenderedMarkdown {
   return { html: content.html, state: { page, site, links: content.links, ids: new Set(content.ids), title: content.title, dangling: content.dangling, markdownLinks: content.markdownLinks } }
-}
-
-/**
- * Renders a page's Markdown, reusing an earlier result when the Markdown is the same and the site still
- * answers every question about its link targets the same way (a page added or removed elsewhere only
- * re-renders the pages that link to it). `codeTexts` only make rendering faster (same result), so they are no part of the key.
- */
-export function renderMarkdownCached(markdown: string, page: string, site: SiteIndex, cache: PageCache | undefined, salt: string, codeTexts: readonly string[] = []): RenderedMarkdown {
-  if (!cache) return renderMarkdown(markdown, page, site, codeTexts)
-  const key = contentKey(page, markdown, salt)
-  const hit = cache.get<CachedContent>(key)
-  if (hit && stillValid(hit, site)) return fromContent(hit, page, site)
-  const content = renderContent(page, markdown, site, codeTexts)
-  cache.put(key, content)
-  return fromContent(content, page, site)
 }
 
 export function stillValid(content: CachedContent, site: SiteIndex): boolean {

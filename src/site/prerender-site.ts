@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs'
-import { availableParallelism } from 'node:os'
-import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
-import { contentKey, renderContent, stillValid, type CachedContent, type PageCache } from './page-cache.js'
+import type { WikiModel } from '../crosslink/wiki-model.js'
+import { contentKey, stillValid, type CachedContent, type PageCache } from './page-cache.js'
+import { codeTextsOf } from './page-code-texts.js'
+import { renderContents, type ContentJob } from './render-contents.js'
 import { siteIndexOf } from './site-context.js'
-
-const WORKER = new URL('./site-worker.js', import.meta.url)
 
 export interface PrerenderOptions {
   cache: PageCache
@@ -13,19 +10,22 @@ export interface PrerenderOptions {
   cacheSalt?: string
   /** Same downloads as buildSite's (links to them resolve). */
   downloads?: ReadonlyMap<string, unknown>
-  /** Worker threads besides this one; default: one per other core. Only the compiled module (lib/) can start them. */
+  /** Worker threads besides this one; default: one per other core (at most 3). Only the compiled module (lib/) can start them. */
   workers?: number
+  /** The model the pages were built from: lets code blocks it knows skip the Markdown parser (same result). */
+  model?: WikiModel
 }
 
 /**
- * Renders the Markdown of every page the cache does not already hold, on worker threads, into `cache`,
- * so that `buildSite(…, { cache })` afterwards only assembles pages. Markdown parsing is most of a cold
- * site build; this spreads it over the cores.
+ * Renders the Markdown of every page the cache does not already hold into `cache`, so that
+ * `buildSite(…, { cache })` afterwards only assembles pages. buildSite does the same itself (on worker
+ * threads too when many pages need it); this is for callers that want the work done earlier.
  */
 export async function prerenderSite(pages: ReadonlyMap<string, string>, options: PrerenderOptions): Promise<{ rendered: number; reused: number }> {
   const salt = options.cacheSalt ?? ''
   const site = siteIndexOf(pages.keys(), options.downloads?.keys() ?? [])
-  const jobs: [string, string][] = []
+  const codeTexts = options.model ? codeTextsOf(options.model) : () => []
+  const jobs: ContentJob[] = []
   const keys: string[] = []
   let reused = 0
   for (const page of [...pages.keys()].sort()) {
@@ -37,28 +37,9 @@ export async function prerenderSite(pages: ReadonlyMap<string, string>, options:
       reused++
       continue
     }
-    jobs.push([page, markdown])
+    jobs.push([page, markdown, codeTexts(page)])
     keys.push(key)
   }
-  const workers = existsSync(fileURLToPath(WORKER)) ? Math.max(0, options.workers ?? availableParallelism() - 1) : 0
-  const counter = new Int32Array(new SharedArrayBuffer(4))
-  const results: (CachedContent | undefined)[] = new Array(jobs.length)
-  const threads = Array.from({ length: Math.min(workers, jobs.length) }, () => startWorker(jobs, [...site.pages], [...site.files], counter))
-  for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1)) results[i] = renderContent(jobs[i][0], jobs[i][1], site)
-  for (const done of await Promise.all(threads)) for (const [i, content] of done) results[i] = content
-  for (let i = 0; i < jobs.length; i++) options.cache.put(keys[i], results[i] ?? renderContent(jobs[i][0], jobs[i][1], site))
+  renderContents(jobs, site, options.workers).forEach((content, i) => options.cache.put(keys[i], content))
   return { rendered: jobs.length, reused }
-}
-
-function startWorker(jobs: [string, string][], pages: string[], files: string[], counter: Int32Array): Promise<[number, CachedContent][]> {
-  return new Promise((resolve) => {
-    const worker = new Worker(WORKER, { workerData: { jobs, pages, files, counter }, resourceLimits: { maxYoungGenerationSizeMb: 64 } })
-    worker.once('message', (done: [number, CachedContent][]) => {
-      resolve(done)
-      void worker.terminate()
-    })
-    // A worker that fails only costs time: its pages are rendered here.
-    worker.once('error', () => resolve([]))
-    worker.once('exit', () => resolve([]))
-  })
 }

@@ -1,9 +1,19 @@
-import { parentPort, workerData } from 'node:worker_threads'
+import { workerData } from 'node:worker_threads'
 import { renderContent, type CachedContent } from './page-cache.js'
+import { DONE, NEXT, type WorkerInput } from './render-contents.js'
 
-// Renders pages taken from the shared counter until none are left, then posts [index, content] pairs back.
-const { jobs, pages, files, counter } = workerData as { jobs: [string, string][]; pages: string[]; files: string[]; counter: Int32Array }
+// Renders jobs taken from the shared counter until none are left: each result is posted, then counted done.
+const { jobs, pages, files, counter, port } = workerData as WorkerInput
 const site = { pages: new Set(pages), files: new Set(files) }
-const done: [number, CachedContent][] = []
-for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1)) done.push([i, renderContent(jobs[i]![0], jobs[i]![1], site)])
-parentPort!.postMessage(done)
+for (let i = Atomics.add(counter, NEXT, 1); i < jobs.length; i = Atomics.add(counter, NEXT, 1)) {
+  let content: CachedContent | null = null
+  try {
+    content = renderContent(jobs[i][0], jobs[i][1], site, jobs[i][2])
+  } catch {
+    // The page is rendered again on the main thread, which reports what goes wrong.
+  }
+  port.postMessage([i, content])
+  Atomics.add(counter, DONE, 1)
+  Atomics.notify(counter, DONE)
+}
+port.close()

@@ -5,7 +5,7 @@ import { BACKENDS, type LinkedRule } from '../model.js'
 import { renderLayout } from './layout-page.js'
 import { htmlPathOf } from './link-resolver.js'
 import { Linker, type LinkRecord } from './linker.js'
-import { renderMarkdownCached } from './page-cache.js'
+import { fromContent, type CachedContent } from './page-cache.js'
 import type { PageState } from './page-plugins.js'
 import { relatedGroups } from './related.js'
 import { pageTitle, sectionOf, type SiteContext } from './site-context.js'
@@ -27,11 +27,11 @@ const ROOT_KINDS: Record<string, string> = { 'index.md': 'home', 'Coverage.md': 
 /** Related lists longer than this fold the rest into a "Show all" disclosure. */
 const FOLD = 30
 
-/** One wiki page (an ATC card or a cross-link page) as a site page, with its backlinks. */
-export function renderWikiPage(ctx: SiteContext, page: string, markdown: string, extraBefore = ''): RenderedPage {
+/** One wiki page (an ATC card or a cross-link page) as a site page, with its backlinks; `rendered` is its Markdown as HTML (pageContents). */
+export function renderWikiPage(ctx: SiteContext, page: string, rendered: CachedContent, extraBefore = ''): RenderedPage {
   const path = htmlPathOf(page)
   const linker = new Linker(path)
-  const { html: content, state } = renderMarkdownCached(markdown, page, ctx.site, ctx.cache, ctx.cacheSalt, ctx.codeTexts(page))
+  const { html: content, state } = fromContent(rendered, page, ctx.site)
   const section = sectionOf(page)
   const rule = ctx.ruleByPage.get(page)
   const title = pageTitle(ctx, page, state.title)

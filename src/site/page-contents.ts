@@ -1,0 +1,29 @@
+import { contentKey, stillValid, type CachedContent } from './page-cache.js'
+import { renderContents, type ContentJob } from './render-contents.js'
+import type { SiteContext } from './site-context.js'
+
+/**
+ * Every page's Markdown as HTML (what the layout wraps): from the page cache while the cached result still
+ * holds, else rendered (on worker threads too when there are many) and put in the cache.
+ */
+export function pageContents(ctx: SiteContext, pages: readonly string[], workers?: number): Map<string, CachedContent> {
+  const contents = new Map<string, CachedContent>()
+  const jobs: ContentJob[] = []
+  const keys: string[] = []
+  for (const page of pages) {
+    const markdown = ctx.pages.get(page)
+    if (markdown === undefined) throw new Error(`no Markdown for ${page}: expected one of the site's pages`)
+    const key = ctx.cache ? contentKey(page, markdown, ctx.cacheSalt) : ''
+    const hit = ctx.cache?.get<CachedContent>(key)
+    if (hit && stillValid(hit, ctx.site)) contents.set(page, hit)
+    else {
+      jobs.push([page, markdown, ctx.codeTexts(page)])
+      keys.push(key)
+    }
+  }
+  renderContents(jobs, ctx.site, workers).forEach((content, i) => {
+    contents.set(jobs[i][0], content)
+    ctx.cache?.put(keys[i], content)
+  })
+  return contents
+}
