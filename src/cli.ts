@@ -26,11 +26,12 @@ export async function main(argv: string[], io: CommandIO = defaultIO): Promise<n
     io.stdout(`${await version()}\n`)
     return 0
   }
-  const command = COMMANDS.find((c) => c.name === name)
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name)
+  if (!entry) {
     io.stderr(`analytics-wiki: unknown command '${name}', expected one of ${COMMANDS.map((c) => c.name).join(', ')}\n`)
     return 2
   }
+  const command = await entry.load()
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(`${command.usage}\n`)
     return 0
