@@ -64,7 +64,8 @@ function render([page, markdown, codeTexts]: ContentJob, site: SiteIndex): Cache
 function startWorker(jobs: readonly ContentJob[], site: SiteIndex, counter: Int32Array): { worker: Worker; port: MessagePort } {
   const { port1, port2 } = new MessageChannel()
   const workerData: WorkerInput = { jobs: [...jobs], pages: [...site.pages], files: [...site.files], counter, port: port2 }
-  const worker = new Worker(WORKER, { workerData, transferList: [port2] })
+  // A larger young generation: parsing makes many short-lived objects (fewer of them reach the old one).
+  const worker = new Worker(WORKER, { workerData, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: 64 } })
   worker.unref()
   return { worker, port: port1 }
 }
