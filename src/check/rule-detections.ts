@@ -80,3 +80,13 @@ function walk(value: unknown, path: YamlPath, out: DetectionItem[]): void {
 export function itemValues(item: DetectionItem): unknown[] {
   return Array.isArray(item.value) ? item.value : [item.value]
 }
+
+/** Every detection item of every selection, in the document that defines it (shared `global` parts are checked once). */
+export function* ownDetectionItems(rule: RuleFile): Generator<{ selection: Selection; item: DetectionItem }> {
+  for (const detection of ruleDetections(rule)) {
+    for (const selection of detection.selections) {
+      if (selection.doc !== detection.doc) continue
+      for (const item of detectionItems(selection)) yield { selection, item }
+    }
+  }
+}

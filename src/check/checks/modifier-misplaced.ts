@@ -3,7 +3,7 @@ import type { ModValue } from '../../sigma/index.js'
 import type { Finding } from '../check.js'
 import { ruleCheck } from '../define-check.js'
 import { atKey } from '../locate.js'
-import { detectionItems, ruleDetections } from '../rule-detections.js'
+import { ownDetectionItems } from '../rule-detections.js'
 
 // Whether a modifier places wildcards around a value (contains, startswith, endswith): asked of the registry, not listed here.
 const placesWildcards = new Map([...MODIFIERS.values()].map((m) => {
@@ -49,15 +49,10 @@ export const modifierMisplaced = ruleCheck(
   { id: 'modifier-misplaced', severity: 'error', description: 'modifiers are combined in a way that works: each once, one wildcard modifier, flags after re, values of the right type, all with a list' },
   (rule) => {
     const out: Finding[] = []
-    for (const detection of ruleDetections(rule)) {
-      for (const selection of detection.selections) {
-        if (selection.doc !== detection.doc) continue
-        for (const item of detectionItems(selection)) {
-          if (item.modifiers.length === 0 || item.modifiers.some((m) => !MODIFIERS.has(m))) continue
-          const problem = chainProblem(item.modifiers, item.value)
-          if (problem) out.push({ ...atKey(rule, item.path, `'${item.key}': ${problem.message}`, selection.doc), ...(problem.harmless ? { severity: 'warning' as const } : {}) })
-        }
-      }
+    for (const { selection, item } of ownDetectionItems(rule)) {
+      if (item.modifiers.length === 0 || item.modifiers.some((m) => !MODIFIERS.has(m))) continue
+      const problem = chainProblem(item.modifiers, item.value)
+      if (problem) out.push({ ...atKey(rule, item.path, `'${item.key}': ${problem.message}`, selection.doc), ...(problem.harmless ? { severity: 'warning' as const } : {}) })
     }
     return out
   },

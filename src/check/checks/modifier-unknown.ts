@@ -3,22 +3,17 @@ import type { Finding } from '../check.js'
 import { closestWord } from '../closest-word.js'
 import { ruleCheck } from '../define-check.js'
 import { atKey } from '../locate.js'
-import { detectionItems, ruleDetections } from '../rule-detections.js'
+import { ownDetectionItems } from '../rule-detections.js'
 
 export const modifierUnknown = ruleCheck(
   { id: 'modifier-unknown', severity: 'error', description: 'every value modifier (field|modifier) is one Sigma defines' },
   (rule) => {
     const out: Finding[] = []
-    for (const detection of ruleDetections(rule)) {
-      for (const selection of detection.selections) {
-        if (selection.doc !== detection.doc) continue
-        for (const item of detectionItems(selection)) {
-          for (const name of item.modifiers) {
-            if (MODIFIERS.has(name)) continue
-            const hint = closestWord(name, MODIFIERS.keys())
-            out.push(atKey(rule, item.path, `unknown modifier '${name}' in '${item.key}'${hint ? `, did you mean '${hint}'?` : `, expected one of ${[...MODIFIERS.keys()].join(', ')}`}`, selection.doc))
-          }
-        }
+    for (const { selection, item } of ownDetectionItems(rule)) {
+      for (const name of item.modifiers) {
+        if (MODIFIERS.has(name)) continue
+        const hint = closestWord(name, MODIFIERS.keys())
+        out.push(atKey(rule, item.path, `unknown modifier '${name}' in '${item.key}'${hint ? `, did you mean '${hint}'?` : `, expected one of ${[...MODIFIERS.keys()].join(', ')}`}`, selection.doc))
       }
     }
     return out
