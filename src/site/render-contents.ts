@@ -11,6 +11,8 @@ export type ContentJob = [page: string, markdown: string, codeTexts: string[]]
 /** What a worker thread gets; shared by render-contents.ts and site-worker.ts. */
 export interface WorkerInput {
   jobs: ContentJob[]
+  /** Job indexes in the order threads take them (largest Markdown first, so no thread ends on a long page). */
+  order: number[]
   pages: string[]
   files: string[]
   /** [next job to take, jobs done by workers] */
@@ -39,9 +41,10 @@ export function renderContents(jobs: readonly ContentJob[], site: SiteIndex, wor
   const results: (CachedContent | undefined)[] = new Array(jobs.length)
   const count = jobs.length < MIN_JOBS_FOR_WORKERS || !existsSync(fileURLToPath(WORKER)) ? 0 : Math.max(0, workers ?? Math.min(3, availableParallelism() - 1))
   const counter = new Int32Array(new SharedArrayBuffer(8))
-  const threads = Array.from({ length: count }, () => startWorker(jobs, site, counter))
+  const order = jobs.map((_, i) => i).sort((a, b) => jobs[b][1].length - jobs[a][1].length || a - b)
+  const threads = Array.from({ length: count }, () => startWorker(jobs, order, site, counter))
   let here = 0
-  for (let i = Atomics.add(counter, NEXT, 1); i < jobs.length; i = Atomics.add(counter, NEXT, 1), here++) results[i] = render(jobs[i], site)
+  for (let k = Atomics.add(counter, NEXT, 1); k < jobs.length; k = Atomics.add(counter, NEXT, 1), here++) results[order[k]] = render(jobs[order[k]], site)
   if (threads.length > 0) {
     // Every job is taken now; the workers post a job's result before counting it done.
     waitForWorkers(counter, jobs.length - here)
@@ -61,9 +64,9 @@ function render([page, markdown, codeTexts]: ContentJob, site: SiteIndex): Cache
   return renderContent(page, markdown, site, codeTexts)
 }
 
-function startWorker(jobs: readonly ContentJob[], site: SiteIndex, counter: Int32Array): { worker: Worker; port: MessagePort } {
+function startWorker(jobs: readonly ContentJob[], order: number[], site: SiteIndex, counter: Int32Array): { worker: Worker; port: MessagePort } {
   const { port1, port2 } = new MessageChannel()
-  const workerData: WorkerInput = { jobs: [...jobs], pages: [...site.pages], files: [...site.files], counter, port: port2 }
+  const workerData: WorkerInput = { jobs: [...jobs], order, pages: [...site.pages], files: [...site.files], counter, port: port2 }
   // A larger young generation: parsing makes many short-lived objects (fewer of them reach the old one).
   const worker = new Worker(WORKER, { workerData, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: 64 } })
   worker.unref()

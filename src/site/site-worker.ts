@@ -3,9 +3,10 @@ import { renderContent, type CachedContent } from './page-cache.js'
 import { DONE, NEXT, type WorkerInput } from './render-contents.js'
 
 // Renders jobs taken from the shared counter until none are left: each result is posted, then counted done.
-const { jobs, pages, files, counter, port } = workerData as WorkerInput
+const { jobs, order, pages, files, counter, port } = workerData as WorkerInput
 const site = { pages: new Set(pages), files: new Set(files) }
-for (let i = Atomics.add(counter, NEXT, 1); i < jobs.length; i = Atomics.add(counter, NEXT, 1)) {
+for (let k = Atomics.add(counter, NEXT, 1); k < jobs.length; k = Atomics.add(counter, NEXT, 1)) {
+  const i = order[k]
   let content: CachedContent | null = null
   try {
     content = renderContent(jobs[i][0], jobs[i][1], site, jobs[i][2])
