@@ -20,6 +20,11 @@ export interface WorkerInput {
   port: MessagePort
 }
 
+/** How many pages the workers rendered (the rest were rendered on this thread). */
+export interface PoolCounts {
+  byWorkers: number
+}
+
 export const NEXT = 0
 export const DONE = 1
 
@@ -37,7 +42,7 @@ const STALL_MS = 60_000
  * workers and reads their results from their ports. Only the compiled module (lib/) can start workers;
  * a worker that fails or stalls only costs time, its pages are rendered here.
  */
-export function renderContents(jobs: readonly ContentJob[], site: SiteIndex, workers?: number): CachedContent[] {
+export function renderContents(jobs: readonly ContentJob[], site: SiteIndex, workers?: number, counts?: PoolCounts): CachedContent[] {
   const results: (CachedContent | undefined)[] = new Array(jobs.length)
   const count = jobs.length < MIN_JOBS_FOR_WORKERS || !existsSync(fileURLToPath(WORKER)) ? 0 : Math.max(0, workers ?? Math.min(3, availableParallelism() - 1))
   const counter = new Int32Array(new SharedArrayBuffer(8))
@@ -52,6 +57,7 @@ export function renderContents(jobs: readonly ContentJob[], site: SiteIndex, wor
       for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) {
         const [i, content] = message.message as [number, CachedContent | null]
         if (content) results[i] = content
+        if (content && counts) counts.byWorkers++
       }
       port.close()
       void worker.terminate()
