@@ -3,13 +3,18 @@ import { loadConfigFile, mergeConfig, normaliseBase, type BuildConfig } from '..
 import { resolve } from 'node:path'
 
 /** Options shared by every command that builds cards (build, card, diff). */
-export const BUILD_OPTIONS: Command['options'] = {
+/** Where the inputs are: shared by every command that reads them (build, card, diff, check). */
+export const INPUT_OPTIONS: Command['options'] = {
   config: { type: 'string' },
   rules: { type: 'string', multiple: true },
   'data-needed': { type: 'string' },
   'logging-policies': { type: 'string' },
   enrichments: { type: 'string' },
   triggers: { type: 'string' },
+}
+
+export const BUILD_OPTIONS: Command['options'] = {
+  ...INPUT_OPTIONS,
   out: { type: 'string' },
   base: { type: 'string' },
   'site-url': { type: 'string' },

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
 import { CHECKS, CHECKS_BY_ID, createCheckContext, FINDING_FORMATS, runChecks, summarise } from '../check/index.js'
-import { buildConfigFrom } from './build-options.js'
+import { buildConfigFrom, INPUT_OPTIONS } from './build-options.js'
 import { UsageError, type Command } from './command.js'
 
 const FORMATS = Object.keys(FINDING_FORMATS)
@@ -37,12 +37,7 @@ Exit codes: 0 no errors (warnings and info allowed), 1 at least one error (or wa
     list: { type: 'boolean' },
     strict: { type: 'boolean' },
     quiet: { type: 'boolean' },
-    config: { type: 'string' },
-    rules: { type: 'string', multiple: true },
-    'data-needed': { type: 'string' },
-    'logging-policies': { type: 'string' },
-    enrichments: { type: 'string' },
-    triggers: { type: 'string' },
+    ...INPUT_OPTIONS,
   },
   allowPositionals: true,
   run(values, positionals, io) {
