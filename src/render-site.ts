@@ -1,7 +1,8 @@
 import type { AttackCatalogue } from './attack/index.js'
 import type { Diagnostic } from './diagnostics.js'
 import type { Inputs, LinkedRule } from './model.js'
-import { buildCrossLinks, type WikiModel } from './crosslink/index.js'
+import type { Root as MdastRoot } from 'mdast'
+import { crossLinkPages, type WikiModel } from './crosslink/index.js'
 import { buildSite, checkLinks, type PageCache } from './site/index.js'
 import type { OutputFiles } from './write/index.js'
 
@@ -26,8 +27,8 @@ export interface SiteInput {
  * `*.csv`, `rules.json`), then the HTML site (`site/…`), reporting every internal link that does not resolve.
  */
 export function renderSite({ inputs, rules, catalogue, files, base, siteUrl, cache, cacheSalt, workers }: SiteInput, diagnostics: Diagnostic[]): void {
-  const { model, pages, downloads } = sitePages({ inputs, rules, catalogue, files, base, siteUrl, cache, cacheSalt })
-  const site = buildSite(pages, model, catalogue, { base, downloads, diagnostics, cache, cacheSalt, ...(workers === undefined ? {} : { workers }) })
+  const { model, pages, downloads, trees } = sitePages({ inputs, rules, catalogue, files, base, siteUrl, cache, cacheSalt })
+  const site = buildSite(pages, model, catalogue, { base, downloads, diagnostics, cache, cacheSalt, trees, ...(workers === undefined ? {} : { workers }) })
   for (const [path, content] of site) files.set(`site/${path}`, content)
   // Wiki links the site cannot follow are reported by buildSite (`dangling-link`, at the card's line); this checks the HTML.
   for (const d of checkLinks(site, { base })) diagnostics.push({ ...d, path: `site/${d.path}` })
@@ -37,10 +38,10 @@ export function renderSite({ inputs, rules, catalogue, files, base, siteUrl, cac
  * Adds the cross-link pages and exports to `files`, and splits them into the site's input: the wiki pages
  * (`wiki/`-relative path → Markdown) and the downloads (everything else). Also used to prerender pages.
  */
-export function sitePages({ inputs, rules, catalogue, files, siteUrl, cache, cacheSalt }: SiteInput): { model: WikiModel; pages: Map<string, string>; downloads: Map<string, string | Uint8Array> } {
+export function sitePages({ inputs, rules, catalogue, files, siteUrl, cache, cacheSalt }: SiteInput): { model: WikiModel; pages: Map<string, string>; downloads: Map<string, string | Uint8Array>; trees?: Map<string, MdastRoot> } {
   const model: WikiModel = { rules, dataNeeded: inputs.dataNeeded, loggingPolicies: inputs.loggingPolicies, enrichments: inputs.enrichments, atomics: inputs.atomics }
-  const crossLinks = buildCrossLinks(model, catalogue, { siteUrl, cache, cacheSalt })
-  for (const [path, content] of crossLinks) files.set(path, content)
+  const crossLinks = crossLinkPages(model, catalogue, { siteUrl, cache, cacheSalt })
+  for (const [path, content] of crossLinks.files) files.set(path, content)
   const pages = new Map<string, string>()
   const downloads = new Map<string, string | Uint8Array>()
   for (const [path, content] of files) {
@@ -48,5 +49,5 @@ export function sitePages({ inputs, rules, catalogue, files, siteUrl, cache, cac
       if (typeof content === 'string') pages.set(path.slice('wiki/'.length), content)
     } else downloads.set(path, content)
   }
-  return { model, pages, downloads }
+  return { model, pages, downloads, trees: crossLinks.trees }
 }

@@ -1,3 +1,4 @@
+import type { Root } from 'mdast'
 import { analyticsCsv } from './analytics-csv.js'
 import type { CatalogueView } from './catalogue-view.js'
 import { conversionStatusPage } from './conversion-status-page.js'
@@ -5,6 +6,7 @@ import { buildCoverageIndex } from './coverage-index.js'
 import { coveragePage } from './coverage-page.js'
 import { crossLinksKey } from './cross-links-key.js'
 import { indexPage } from './index-page.js'
+import { printMarkdown } from './markdown.js'
 import { navigatorLayers, type LayerOptions } from './navigator-layers.js'
 import { pivotingCsv } from './pivoting-csv.js'
 import { rulesJson } from './rules-json.js'
@@ -25,27 +27,46 @@ export interface CrossLinkOptions extends LayerOptions {
  * folder. The ATC cards are not touched: every backlink lives on these pages (and in the site).
  */
 export function buildCrossLinks(model: WikiModel, catalogue: CatalogueView, options: CrossLinkOptions = {}): Map<string, string> {
+  return crossLinkPages(model, catalogue, options).files
+}
+
+export interface CrossLinks {
+  files: Map<string, string>
+  /**
+   * The syntax tree each wiki page was printed from (`wiki/`-relative path → mdast), so the site can render
+   * it without parsing the Markdown again. Absent when the files came from the cache.
+   */
+  trees?: Map<string, Root>
+}
+
+/** buildCrossLinks, also handing out the pages' syntax trees. */
+export function crossLinkPages(model: WikiModel, catalogue: CatalogueView, options: CrossLinkOptions = {}): CrossLinks {
   const { cache, cacheSalt, ...layerOptions } = options
   if (!cache) return crossLinks(model, catalogue, layerOptions)
   const key = crossLinksKey(model, catalogue, layerOptions, cacheSalt ?? '')
   const hit = cache.get<[string, string][]>(key)
-  if (hit) return new Map(hit)
-  const files = crossLinks(model, catalogue, layerOptions)
-  cache.put(key, [...files])
-  return files
+  if (hit) return { files: new Map(hit) }
+  const built = crossLinks(model, catalogue, layerOptions)
+  cache.put(key, [...built.files])
+  return built
 }
 
-function crossLinks(model: WikiModel, catalogue: CatalogueView, options: LayerOptions): Map<string, string> {
+function crossLinks(model: WikiModel, catalogue: CatalogueView, options: LayerOptions): Required<CrossLinks> {
   const index = buildCoverageIndex(model, catalogue)
   const files = new Map<string, string>()
-  files.set(`wiki/${wikiPath.index}`, indexPage(model, index))
-  files.set(`wiki/${wikiPath.coverage}`, coveragePage(index))
-  files.set(`wiki/${wikiPath.conversionStatus}`, conversionStatusPage(index))
-  for (const tactic of index.lookup.view.tactics) files.set(`wiki/${wikiPath.tactic(tactic.id)}`, tacticPage(tactic, index))
-  for (const entry of index.techniques.values()) files.set(`wiki/${wikiPath.technique(entry.id)}`, techniquePage(entry, index))
+  const trees = new Map<string, Root>()
+  const page = (path: string, tree: Root) => {
+    trees.set(path, tree)
+    files.set(`wiki/${path}`, printMarkdown(tree.children))
+  }
+  page(wikiPath.index, indexPage(model, index))
+  page(wikiPath.coverage, coveragePage(index))
+  page(wikiPath.conversionStatus, conversionStatusPage(index))
+  for (const tactic of index.lookup.view.tactics) page(wikiPath.tactic(tactic.id), tacticPage(tactic, index))
+  for (const entry of index.techniques.values()) page(wikiPath.technique(entry.id), techniquePage(entry, index))
   for (const [path, content] of navigatorLayers(index, options)) files.set(path, content)
   files.set('analytics.csv', analyticsCsv(model))
   files.set('pivoting.csv', pivotingCsv(model))
   files.set('rules.json', rulesJson(model.rules))
-  return files
+  return { files, trees }
 }

@@ -1,7 +1,7 @@
-import type { RootContent } from 'mdast'
+import type { Root, RootContent } from 'mdast'
 import { BACKENDS, type Conversion, type LinkedRule } from '../model.js'
 import type { CoverageIndex } from './coverage-index.js'
-import { md, printMarkdown, type Phrasing } from './markdown.js'
+import { md, type Phrasing } from './markdown.js'
 import { pageLinks } from './page-links.js'
 import { wikiPath } from './wiki-paths.js'
 
@@ -17,7 +17,7 @@ export function conversionOf(rule: LinkedRule, backend: string): Conversion | un
 }
 
 /** `Conversion_Status.md`: per backend totals, every failure with its reason, then the rule × backend grid. */
-export function conversionStatusPage(index: CoverageIndex): string {
+export function conversionStatusPage(index: CoverageIndex): Root {
   const links = pageLinks(wikiPath.conversionStatus, index.lookup)
   const rules = index.rules
   const totals = BACKENDS.map((backend) => {
@@ -42,5 +42,5 @@ export function conversionStatusPage(index: CoverageIndex): string {
     md.heading(2, 'All rules'),
     md.table(['Rule', ...BACKENDS.map((b) => md.code(b))], grid, [null, ...BACKENDS.map(() => 'center' as const)]),
   ]
-  return printMarkdown(out)
+  return { type: 'root', children: out }
 }

@@ -1,6 +1,6 @@
-import type { RootContent } from 'mdast'
+import type { Root, RootContent } from 'mdast'
 import type { CoverageIndex } from './coverage-index.js'
-import { md, printMarkdown, type Phrasing } from './markdown.js'
+import { md, type Phrasing } from './markdown.js'
 import { pageLinks } from './page-links.js'
 import { wikiPath } from './wiki-paths.js'
 
@@ -32,7 +32,7 @@ export function coverageMatrix(index: CoverageIndex): MatrixColumn[] {
 }
 
 /** `Coverage.md`: a per-tactic summary, then the tactic × technique matrix with rule counts. */
-export function coveragePage(index: CoverageIndex): string {
+export function coveragePage(index: CoverageIndex): Root {
   const links = pageLinks(wikiPath.coverage, index.lookup)
   const columns = coverageMatrix(index)
   const summary = columns.map((c) => {
@@ -58,5 +58,5 @@ export function coveragePage(index: CoverageIndex): string {
     md.heading(2, 'Matrix'),
     md.table(columns.map((c) => [links.to(wikiPath.tactic(c.tacticId), c.tacticName)]), rows),
   ]
-  return printMarkdown(out)
+  return { type: 'root', children: out }
 }

@@ -1,7 +1,7 @@
-import type { RootContent } from 'mdast'
+import type { Root, RootContent } from 'mdast'
 import type { CoverageIndex } from './coverage-index.js'
 import { coverageMatrix } from './coverage-page.js'
-import { md, printMarkdown } from './markdown.js'
+import { md } from './markdown.js'
 import { pageLinks } from './page-links.js'
 import type { WikiModel } from './wiki-model.js'
 import { wikiPath } from './wiki-paths.js'
@@ -15,7 +15,7 @@ export const EXPORTS: readonly { path: string; label: string; what: string }[] =
 ]
 
 /** `index.md`: counts and entry points. */
-export function indexPage(model: WikiModel, index: CoverageIndex): string {
+export function indexPage(model: WikiModel, index: CoverageIndex): Root {
   const links = pageLinks(wikiPath.index, index.lookup)
   const columns = coverageMatrix(index)
   const parents = columns.flatMap((c) => c.cells)
@@ -54,5 +54,5 @@ export function indexPage(model: WikiModel, index: CoverageIndex): string {
     out.push(md.heading(2, 'Most covered techniques'), md.table(['Technique', 'Rules'], top.map((e) => [[links.technique(e.id)], String(e.rules.length)]), [null, 'right']))
   }
   out.push(md.heading(2, 'Exports'), md.list(EXPORTS.map((e) => [links.to(`../${e.path}`, e.label), `: ${e.what}`])))
-  return printMarkdown(out)
+  return { type: 'root', children: out }
 }

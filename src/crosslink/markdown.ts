@@ -1,4 +1,4 @@
-import type { BlockContent, Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast'
+import type { BlockContent, Html, Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast'
 import { defaultHandlers, toMarkdown, type Handle, type Options } from 'mdast-util-to-markdown'
 import remarkGfm from 'remark-gfm'
 import { unified } from 'unified'
@@ -76,6 +76,8 @@ export const md = {
   emphasis: (...children: Phrasing[]): PhrasingContent => ({ type: 'emphasis', children: phrasing(children) }),
   code: (value: string): PhrasingContent => ({ type: 'inlineCode', value }),
   blockquote: (...children: BlockContent[]): RootContent => ({ type: 'blockquote', children }),
+  /** Markdown written elsewhere (an ATT&CK description): printed as it is; a reader of the tree parses it (see isMarkdownSource). */
+  markdownSource: (value: string): Html => ({ type: 'html', value, data: { markdownSource: true } as Html['data'] }),
   list: (items: readonly (readonly Phrasing[])[]): List => ({
     type: 'list',
     ordered: false,
@@ -106,4 +108,9 @@ export function joinPhrasing(items: readonly Phrasing[], separator: string): Phr
 /** Joins groups of phrasing (e.g. a link and its count) with a separator between groups. */
 export function joinGroups(groups: readonly (readonly Phrasing[])[], separator: string): Phrasing[] {
   return groups.flatMap((group, i) => (i > 0 ? [separator, ...group] : [...group]))
+}
+
+/** Whether an `html` node holds Markdown source (md.markdownSource) rather than HTML. */
+export function isMarkdownSource(node: RootContent): node is Html {
+  return node.type === 'html' && (node.data as { markdownSource?: boolean } | undefined)?.markdownSource === true
 }

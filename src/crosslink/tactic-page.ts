@@ -1,13 +1,13 @@
-import type { RootContent } from 'mdast'
+import type { Root, RootContent } from 'mdast'
 import type { CatalogueViewTactic } from './catalogue-view.js'
 import { techniqueIdsOf, type CoverageIndex } from './coverage-index.js'
-import { joinPhrasing, md, printMarkdown, type Phrasing } from './markdown.js'
+import { joinPhrasing, md, type Phrasing } from './markdown.js'
 import { attackTacticUrl, pageLinks } from './page-links.js'
 import { ruleFacts } from './rule-facts.js'
 import { wikiPath } from './wiki-paths.js'
 
 /** `Tactics/<id>.md`: the tactic's techniques with their rule counts, and the rules tagged with the tactic. */
-export function tacticPage(tactic: CatalogueViewTactic, index: CoverageIndex): string {
+export function tacticPage(tactic: CatalogueViewTactic, index: CoverageIndex): Root {
   const from = wikiPath.tactic(tactic.id)
   const links = pageLinks(from, index.lookup)
   const techniques = index.lookup.activeTechniquesOf(tactic.id)
@@ -42,5 +42,5 @@ export function tacticPage(tactic: CatalogueViewTactic, index: CoverageIndex): s
   } else {
     out.push(md.p('No detection rule is tagged with this tactic yet.'))
   }
-  return printMarkdown(out)
+  return { type: 'root', children: out }
 }

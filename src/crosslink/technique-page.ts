@@ -1,15 +1,15 @@
-import type { RootContent } from 'mdast'
+import type { Root, RootContent } from 'mdast'
 import type { LinkedRule } from '../model.js'
 import type { CatalogueLookup } from './catalogue-view.js'
 import type { CoverageIndex, TechniqueEntry } from './coverage-index.js'
 import { techniqueIdsOf } from './coverage-index.js'
-import { joinGroups, joinPhrasing, md, printMarkdown, type Phrasing } from './markdown.js'
+import { joinGroups, joinPhrasing, md, type Phrasing } from './markdown.js'
 import { attackTechniqueUrl, pageLinks, plural, withoutCitations, type PageLinks } from './page-links.js'
 import { ruleFacts } from './rule-facts.js'
 import { wikiPath } from './wiki-paths.js'
 
 /** `Techniques/<id>.md`: the technique from the catalogue and every rule, Data Needed and trigger that covers it. */
-export function techniquePage(entry: TechniqueEntry, index: CoverageIndex): string {
+export function techniquePage(entry: TechniqueEntry, index: CoverageIndex): Root {
   const from = wikiPath.technique(entry.id)
   const { lookup } = index
   const links = pageLinks(from, lookup, index.dataNeededPage)
@@ -35,11 +35,11 @@ export function techniquePage(entry: TechniqueEntry, index: CoverageIndex): stri
   facts.push([md.strong('Detection rules'), ruleCountText(entry)])
   out.push(md.table(['Field', 'Value'], facts.map(([label, ...value]) => [[label], value])))
 
-  if (t?.description) out.push(md.heading(2, 'Description'), { type: 'html', value: withoutCitations(t.description) })
+  if (t?.description) out.push(md.heading(2, 'Description'), md.markdownSource(withoutCitations(t.description)))
   out.push(...rulesSection(entry, links, lookup))
   out.push(...dataNeededSection(entry.rules, links))
   out.push(...triggersSection(entry, index, links))
-  return printMarkdown(out)
+  return { type: 'root', children: out }
 }
 
 function noticeOf(entry: TechniqueEntry, links: PageLinks, index: CoverageIndex): Phrasing[] | undefined {

@@ -1,7 +1,7 @@
 /**
- * Checks the site's code-block shortcut over ../shared: every wiki page the preview builds (golden cards and
- * cross-link pages) is rendered with the model's code texts and by a plain parse, and the two must give the
- * same HTML and page state. Prints how many pages took the shortcut and the time of each way.
+ * Checks the site's shortcuts over ../shared: every wiki page the preview builds (golden cards and cross-link
+ * pages) is rendered the fast way (cross-link pages from their syntax trees, cards with the model's code texts)
+ * and by a plain parse of its Markdown, and the two must give the same HTML and page state. Prints how many pages took the shortcut and the time of each way.
  *
  * With `--pool N`, also renders the pages on the worker pool (N workers and this thread) and checks it gives the
  * same contents as rendering them here.
@@ -12,12 +12,12 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { isDeepStrictEqual, parseArgs } from 'node:util'
 import { loadCatalogue } from '../attack/index.js'
-import { buildCrossLinks, type WikiModel } from '../crosslink/index.js'
+import { crossLinkPages, type WikiModel } from '../crosslink/index.js'
 import { linkRule } from '../link/index.js'
 import { loadAtomics, loadDataSources, loadRules } from '../load/index.js'
 import { BACKENDS, type BackendName, type Conversion, type LinkedRule } from '../model.js'
 import { standInCodeBlocks } from '../site/code-stand-ins.js'
-import { renderMarkdown } from '../site/markdown-processor.js'
+import { renderMarkdown, renderMarkdownTree } from '../site/markdown-processor.js'
 import { codeTextsOf } from '../site/page-code-texts.js'
 import { renderContents, type ContentJob } from '../site/render-contents.js'
 import { siteIndexOf } from '../site/site-context.js'
@@ -30,7 +30,9 @@ const model = loadModel(values.limit ? Number(values.limit) : Infinity)
 const catalogue = loadCatalogue()
 const pages = goldenPages(new Set(model.rules.map((r) => `${r.source.stem}.md`)))
 const downloads: string[] = []
-for (const [path, content] of buildCrossLinks(model, catalogue, {})) {
+const crossLinks = crossLinkPages(model, catalogue, {})
+const trees = crossLinks.trees ?? new Map()
+for (const [path, content] of crossLinks.files) {
   if (path.startsWith('wiki/')) pages.set(path.slice('wiki/'.length), content)
   else downloads.push(path)
 }
@@ -42,20 +44,23 @@ const jobs: ContentJob[] = []
 for (const [page, markdown] of [...pages].sort(([a], [b]) => a.localeCompare(b))) {
   if (values.section && !page.startsWith(values.section)) continue
   const texts = codeTexts(page)
-  jobs.push([page, markdown, texts])
+  const tree = trees.get(page)
+  jobs.push(tree ? [page, markdown, [], tree] : [page, markdown, texts])
   const section = page.includes('/') ? page.slice(0, page.indexOf('/')) : page
   const s = sections.get(section) ?? { pages: 0, shortcut: 0, fastMs: 0, fullMs: 0 }
   sections.set(section, s)
   s.pages++
-  if (standInCodeBlocks(markdown, texts)) s.shortcut++
+  if (tree || standInCodeBlocks(markdown, texts)) s.shortcut++
   let start = performance.now()
-  const fast = values.only === 'full' ? undefined : renderMarkdown(markdown, page, site, texts)
+  const fast = values.only === 'full' ? undefined : tree ? renderMarkdownTree(tree, page, site) : renderMarkdown(markdown, page, site, texts)
   s.fastMs += performance.now() - start
   start = performance.now()
   const full = values.only === 'fast' ? undefined : renderMarkdown(markdown, page, site)
   s.fullMs += performance.now() - start
   if (!fast || !full) continue
-  if (fast.html !== full.html || !isDeepStrictEqual({ ...fast.state, site: undefined }, { ...full.state, site: undefined })) {
+  // A page rendered from its tree has no Markdown positions (markdownLinks stays empty).
+  const positions = tree ? { markdownLinks: [] } : {}
+  if (fast.html !== full.html || !isDeepStrictEqual({ ...fast.state, site: undefined }, { ...full.state, site: undefined, ...positions })) {
     differ++
     if (differ <= 5) console.log(`DIFFERENT: ${page}`)
   }

@@ -41,7 +41,8 @@ export function buildSite(pages: ReadonlyMap<string, string>, model: WikiModel, 
     const markdown = pages.get(page)!
     const rendered = renderWikiPage(ctx, page, contents.get(page)!)
     add(rendered)
-    if (rendered.state) rememberMarkdownLinks(markdown, rendered.state.markdownLinks)
+    // A page rendered from its tree has no Markdown positions to remember.
+    if (rendered.state && rendered.state.markdownLinks.length > 0) rememberMarkdownLinks(markdown, rendered.state.markdownLinks)
     titles.set(page, rendered.title)
     for (const d of rendered.state?.dangling ?? []) {
       options.diagnostics?.push({ path: `wiki/${page}`, line: d.line, col: d.col, severity: 'warning', message: `link to ${d.href} has no page on the site (${d.target}); it is shown as plain text`, code: 'dangling-link' })

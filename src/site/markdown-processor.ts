@@ -1,4 +1,6 @@
 import type { Root } from 'hast'
+import type { Root as MdastRoot } from 'mdast'
+import { isMarkdownSource } from '../crosslink/markdown.js'
 import rehypeSanitize from 'rehype-sanitize'
 import rehypeStringify from 'rehype-stringify'
 import remarkGfm from 'remark-gfm'
@@ -38,10 +40,16 @@ let processor: ReturnType<typeof createProcessor> | undefined
 
 /**
  * `codeTexts`: texts the page's fenced code blocks are known to hold (from the model); such blocks skip the
- * Markdown parser (see code-stand-ins.ts), with the same result as parsing the page as written.
+ * Markdown parser (see code-stand-ins.ts), with the same result as parsing the page as written. `printedFrom`: the
+ * syntax tree `markdown` was printed from, rendered without a parse (see renderMarkdownTree).
  */
-export function renderMarkdown(markdown: string, page: string, site: SiteIndex, codeTexts: readonly string[] = []): RenderedMarkdown {
+export function renderMarkdown(markdown: string, page: string, site: SiteIndex, codeTexts: readonly string[] = [], printedFrom?: MdastRoot): RenderedMarkdown {
   processor ??= createProcessor()
+  if (printedFrom) {
+    // Links the site cannot follow are reported where the Markdown has them, which only a parse tells.
+    const fromTree = renderMarkdownTree(printedFrom, page, site)
+    if (fromTree.state.dangling.length === 0) return fromTree
+  }
   const standIns = codeTexts.length > 0 ? standInCodeBlocks(markdown, codeTexts) : undefined
   if (standIns) {
     const fast = parseToHast(processor, standIns.markdown, page, site)
@@ -51,8 +59,27 @@ export function renderMarkdown(markdown: string, page: string, site: SiteIndex, 
   return { html: processor.stringify(tree), state }
 }
 
+/**
+ * A page given as the syntax tree its Markdown was printed from (the cross-link pages): the same pipeline
+ * without printing and parsing again. Markdown source held in the tree (md.markdownSource) is parsed here.
+ * Positions are the tree's, not the printed page's: the state's `markdownLinks` is left empty.
+ */
+export function renderMarkdownTree(tree: MdastRoot, page: string, site: SiteIndex): RenderedMarkdown {
+  processor ??= createProcessor()
+  const parser = processor
+  const root: MdastRoot = { type: 'root', children: tree.children.flatMap((node) => (isMarkdownSource(node) ? parser.parse(node.value).children : [node])) }
+  const state = emptyState(page, site)
+  const hast = processor.runSync(root, { value: '', path: page, data: { page: state } }) as Root
+  state.markdownLinks = []
+  return { html: processor.stringify(hast), state }
+}
+
+function emptyState(page: string, site: SiteIndex): PageState {
+  return { page, site, links: [], ids: new Set(), dangling: [], markdownLinks: [] }
+}
+
 function parseToHast(processor: ReturnType<typeof createProcessor>, markdown: string, page: string, site: SiteIndex): { tree: Root; state: PageState } {
-  const state: PageState = { page, site, links: [], ids: new Set(), dangling: [], markdownLinks: [] }
+  const state = emptyState(page, site)
   // unified makes the vfile; `data` is kept by reference, so the plugins fill `state`.
   const file = { value: markdown, path: page, data: { page: state } }
   return { tree: processor.runSync(processor.parse(file), file) as Root, state }

@@ -1,3 +1,4 @@
+import type { Root as MdastRoot } from 'mdast'
 import { hashOf } from '../cache/hash.js'
 import type { SiteIndex } from './link-resolver.js'
 import { renderMarkdown, type RenderedMarkdown } from './markdown-processor.js'
@@ -28,13 +29,14 @@ export function contentKey(page: string, markdown: string, salt: string): string
 }
 
 /** Renders a page's content, noting what it asked the site, so the result can be reused while the answers hold. */
-export function renderContent(page: string, markdown: string, site: SiteIndex, codeTexts: readonly string[] = []): CachedContent {
+export function renderContent(page: string, markdown: string, site: SiteIndex, codeTexts: readonly string[] = [], tree?: MdastRoot): CachedContent {
   const asked: CachedContent['asked'] = []
   const recording = (set: 'pages' | 'files'): ReadonlySet<string> => {
     const real = site[set]
     return { has: (path: string) => { const answer = real.has(path); asked.push([set, path, answer]); return answer } } as ReadonlySet<string>
   }
-  const { html, state } = renderMarkdown(markdown, page, { pages: recording('pages'), files: recording('files') }, codeTexts)
+  const recordingSite = { pages: recording('pages'), files: recording('files') }
+  const { html, state } = renderMarkdown(markdown, page, recordingSite, codeTexts, tree)
   return { html, links: state.links, ids: [...state.ids], title: state.title, dangling: state.dangling, markdownLinks: state.markdownLinks, asked }
 }
 

@@ -17,7 +17,8 @@ export function pageContents(ctx: SiteContext, pages: readonly string[], workers
     const hit = ctx.cache?.get<CachedContent>(key)
     if (hit && stillValid(hit, ctx.site)) contents.set(page, hit)
     else {
-      jobs.push([page, markdown, ctx.codeTexts(page)])
+      const tree = ctx.trees?.get(page)
+      jobs.push(tree ? [page, markdown, [], tree] : [page, markdown, ctx.codeTexts(page)])
       keys.push(key)
     }
   }

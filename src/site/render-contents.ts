@@ -1,3 +1,4 @@
+import type { Root as MdastRoot } from 'mdast'
 import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
@@ -5,8 +6,8 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import type { SiteIndex } from './link-resolver.js'
 import { renderContent, type CachedContent } from './page-cache.js'
 
-/** One page to render: wiki path, Markdown, and the texts its code blocks may hold. */
-export type ContentJob = [page: string, markdown: string, codeTexts: string[]]
+/** One page to render: wiki path, Markdown, the texts its code blocks may hold, and the tree the Markdown was printed from (if known). */
+export type ContentJob = [page: string, markdown: string, codeTexts: string[], tree?: MdastRoot]
 
 /** What a worker thread gets; shared by render-contents.ts and site-worker.ts. */
 export interface WorkerInput {
@@ -66,8 +67,8 @@ export function renderContents(jobs: readonly ContentJob[], site: SiteIndex, wor
   return results.map((content, i) => content ?? render(jobs[i], site))
 }
 
-function render([page, markdown, codeTexts]: ContentJob, site: SiteIndex): CachedContent {
-  return renderContent(page, markdown, site, codeTexts)
+function render([page, markdown, codeTexts, tree]: ContentJob, site: SiteIndex): CachedContent {
+  return renderContent(page, markdown, site, codeTexts, tree)
 }
 
 function startWorker(jobs: readonly ContentJob[], order: number[], site: SiteIndex, counter: Int32Array): { worker: Worker; port: MessagePort } {

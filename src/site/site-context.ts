@@ -1,3 +1,4 @@
+import type { Root as MdastRoot } from 'mdast'
 import type { CoverageIndex } from '../crosslink/coverage-index.js'
 import { buildCoverageIndex } from '../crosslink/coverage-index.js'
 import type { CatalogueView } from '../crosslink/catalogue-view.js'
@@ -40,6 +41,8 @@ export interface SiteOptions {
   cache?: PageCache
   /** Mixed into every cache key: the tool's fingerprint, so new code never reuses old pages. */
   cacheSalt?: string
+  /** The syntax trees some pages' Markdown was printed from (wiki-relative path → mdast): rendered without a parse. */
+  trees?: ReadonlyMap<string, MdastRoot>
 }
 
 /** Everything page rendering looks up, computed once per build. */
@@ -62,6 +65,7 @@ export interface SiteContext {
   cacheSalt: string
   /** What the model says a page's code blocks hold (lets rendering skip parsing them). */
   codeTexts: CodeTexts
+  trees: ReadonlyMap<string, MdastRoot> | undefined
 }
 
 /** Site paths the builder itself adds besides the pages. */
@@ -107,6 +111,7 @@ export function createSiteContext(pages: ReadonlyMap<string, string>, model: Wik
     cache: options.cache,
     cacheSalt: options.cacheSalt ?? '',
     codeTexts: codeTextsOf(model),
+    trees: options.trees,
   }
 }
 
