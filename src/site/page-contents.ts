@@ -1,10 +1,12 @@
 import { contentKey, stillValid, type CachedContent } from './page-cache.js'
 import { renderContents, type ContentJob } from './render-contents.js'
+import { ruleCardContent } from './rule-card-content.js'
 import type { SiteContext } from './site-context.js'
 
 /**
- * Every page's Markdown as HTML (what the layout wraps): from the page cache while the cached result still
- * holds, else rendered (on worker threads too when there are many) and put in the cache.
+ * Every page's content as HTML (what the layout wraps). A rule card is made from the model (cheap, never
+ * cached); any other page's Markdown comes from the page cache while the cached result still holds, else is
+ * rendered (on worker threads too when there are many) and put in the cache.
  */
 export function pageContents(ctx: SiteContext, pages: readonly string[], workers?: number): Map<string, CachedContent> {
   const contents = new Map<string, CachedContent>()
@@ -13,6 +15,11 @@ export function pageContents(ctx: SiteContext, pages: readonly string[], workers
   for (const page of pages) {
     const markdown = ctx.pages.get(page)
     if (markdown === undefined) throw new Error(`no Markdown for ${page}: expected one of the site's pages`)
+    const rule = ctx.ruleByPage.get(page)
+    if (rule) {
+      contents.set(page, ruleCardContent(rule, page, markdown, ctx.site))
+      continue
+    }
     const key = ctx.cache ? contentKey(page, markdown, ctx.cacheSalt) : ''
     const hit = ctx.cache?.get<CachedContent>(key)
     if (hit && stillValid(hit, ctx.site)) contents.set(page, hit)
