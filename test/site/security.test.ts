@@ -59,7 +59,7 @@ describe('a hostile rule', () => {
     const page = site.get('Detection_Rules/hostile_rule.html') as string
     expect(page).toContain('<title>Hostile &lt;script&gt;window.__pwned=1;alert(&quot;title&quot;)&lt;/script&gt;&lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt; · Analytics Wiki</title>')
     // The query block shows the rule text, as text.
-    expect(page).toContain('CommandLine|contains: &#39;&lt;script&gt;window.__pwned=15&lt;/script&gt;&#39;')
+    expect(page).toContain("CommandLine|contains: '&lt;script&gt;window.__pwned=15&lt;/script&gt;'")
     const index = site.get('Detection_Rules/index.html') as string
     expect(index).toContain('Hostile &lt;script&gt;window.__pwned=1;alert(&quot;title&quot;)&lt;/script&gt;')
   })
