@@ -74,6 +74,43 @@ export function renderMarkdownTree(tree: MdastRoot, page: string, site: SiteInde
   return { html: processor.stringify(hast), state }
 }
 
+/** Splits the fragments of renderMarkdownParts: a paragraph of its own between two of them. */
+const PART_BREAK = '\uE002'
+
+/**
+ * Several Markdown fragments of one page (a trigger's descriptions) through the pipeline as one document,
+ * so the per-document cost is paid once: each comes back as its own HTML, in order. Heading ids are unique
+ * across them. A fragment that swallows the break between it and the next (an open fence, say) makes the
+ * count come out wrong; then each fragment is rendered alone.
+ */
+export function renderMarkdownParts(parts: readonly string[], page: string, site: SiteIndex): { html: string[]; state: PageState } {
+  processor ??= createProcessor()
+  const stringify = (children: Root['children']) => processor!.stringify({ type: 'root', children }).trim()
+  if (parts.length > 1 && !parts.some((p) => p.includes(PART_BREAK))) {
+    const { tree, state } = parseToHast(processor, parts.join(`\n\n${PART_BREAK}\n\n`), page, site)
+    const groups: Root['children'][] = [[]]
+    for (const child of tree.children) {
+      if (isPartBreak(child)) groups.push([])
+      else groups[groups.length - 1].push(child)
+    }
+    const html = groups.map(stringify)
+    if (groups.length === parts.length && !html.some((h) => h.includes(PART_BREAK))) return { html, state }
+  }
+  const state = emptyState(page, site)
+  const html = parts.map((part) => {
+    const one = parseToHast(processor!, part, page, site)
+    state.links.push(...one.state.links)
+    state.dangling.push(...one.state.dangling)
+    for (const id of one.state.ids) state.ids.add(id)
+    return stringify(one.tree.children)
+  })
+  return { html, state }
+}
+
+function isPartBreak(node: Root['children'][number]): boolean {
+  return node.type === 'element' && node.tagName === 'p' && node.children.length === 1 && node.children[0].type === 'text' && node.children[0].value === PART_BREAK
+}
+
 function emptyState(page: string, site: SiteIndex): PageState {
   return { page, site, links: [], ids: new Set(), dangling: [], markdownLinks: [] }
 }

@@ -1,11 +1,12 @@
 import { contentKey, stillValid, type CachedContent } from './page-cache.js'
 import { renderContents, type ContentJob } from './render-contents.js'
 import { ruleCardContent } from './rule-card-content.js'
+import { triggerContent } from './trigger-content.js'
 import type { SiteContext } from './site-context.js'
 
 /**
- * Every page's content as HTML (what the layout wraps). A rule card is made from the model (cheap, never
- * cached); any other page's Markdown comes from the page cache while the cached result still holds, else is
+ * Every page's content as HTML (what the layout wraps). Rule and trigger cards are made from the model (cheap,
+ * never cached); any other page's Markdown comes from the page cache while the cached result still holds, else is
  * rendered (on worker threads too when there are many) and put in the cache.
  */
 export function pageContents(ctx: SiteContext, pages: readonly string[], workers?: number): Map<string, CachedContent> {
@@ -18,6 +19,11 @@ export function pageContents(ctx: SiteContext, pages: readonly string[], workers
     const rule = ctx.ruleByPage.get(page)
     if (rule) {
       contents.set(page, ruleCardContent(rule, page, markdown, ctx.site))
+      continue
+    }
+    const atomics = ctx.atomicsByPage.get(page)
+    if (atomics) {
+      contents.set(page, triggerContent(atomics, ctx.index.lookup.technique(atomics.techniqueId)?.description, page, markdown, ctx.site))
       continue
     }
     const key = ctx.cache ? contentKey(page, markdown, ctx.cacheSalt) : ''

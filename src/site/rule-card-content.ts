@@ -3,8 +3,9 @@ import type { LinkedRule } from '../model.js'
 import { ruleCardView } from '../render/rule-card-view.js'
 import { resolveLink, type SiteIndex } from './link-resolver.js'
 import type { CachedContent } from './page-cache.js'
+import { positionOf } from './markdown-position.js'
 import { createSlugger } from './slug.js'
-import { renderTemplate } from './templates.js'
+import { codeHtml, renderTemplate } from './templates.js'
 
 interface Item {
   label: string
@@ -67,18 +68,3 @@ export function ruleCardContent(rule: LinkedRule, page: string, markdown: string
   return content
 }
 
-/** A code block's text as HTML, ending in a newline as a fenced block's does; only `&`, `<` and `>` need escaping there. */
-function codeHtml(text: string): string {
-  return `${text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))}\n`
-}
-
-/** Line and column (1-based) of the link whose `](href)` is at `needle` in the card, at its `[`. */
-function positionOf(markdown: string, needle: string): { line: number; col: number } {
-  const at = markdown.indexOf(needle)
-  if (at < 0) return { line: 1, col: 1 }
-  const start = markdown.lastIndexOf('[', at)
-  const lineStart = markdown.lastIndexOf('\n', start) + 1
-  let line = 1
-  for (let i = markdown.indexOf('\n'); i !== -1 && i < start; i = markdown.indexOf('\n', i + 1)) line++
-  return { line, col: start - lineStart + 1 }
-}

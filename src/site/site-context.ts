@@ -6,7 +6,7 @@ import { ruleFacts } from '../crosslink/rule-facts.js'
 import type { WikiModel } from '../crosslink/wiki-model.js'
 import { sitePath } from '../crosslink/navigator-layers.js'
 import { wikiPath } from '../crosslink/wiki-paths.js'
-import type { DataSource, LinkedRule } from '../model.js'
+import type { AtomicsSource, DataSource, LinkedRule } from '../model.js'
 import { safeFileName } from '../write/index.js'
 import type { SiteIndex } from './link-resolver.js'
 import type { PageCache } from './page-cache.js'
@@ -66,6 +66,8 @@ export interface SiteContext {
   /** What the model says a page's code blocks hold (lets rendering skip parsing them). */
   codeTexts: CodeTexts
   trees: ReadonlyMap<string, MdastRoot> | undefined
+  /** The atomics file a trigger page shows, when exactly one does. */
+  atomicsByPage: Map<string, AtomicsSource>
 }
 
 /** Site paths the builder itself adds besides the pages. */
@@ -112,7 +114,21 @@ export function createSiteContext(pages: ReadonlyMap<string, string>, model: Wik
     cacheSalt: options.cacheSalt ?? '',
     codeTexts: codeTextsOf(model),
     trees: options.trees,
+    atomicsByPage: uniqueBy(model.atomics, (source) => wikiPath.trigger(source.techniqueId)),
   }
+}
+
+/** Items by a key, leaving out every key that more than one item has. */
+function uniqueBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T> {
+  const map = new Map<string, T>()
+  const shared = new Set<string>()
+  for (const item of items) {
+    const key = keyOf(item)
+    if (map.has(key)) shared.add(key)
+    map.set(key, item)
+  }
+  for (const key of shared) map.delete(key)
+  return map
 }
 
 /** What the site will hold: the wiki pages that become pages, and the files the builder adds. */

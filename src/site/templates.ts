@@ -30,3 +30,8 @@ export function siteAsset(name: string): string {
   }
   return text
 }
+
+/** A code block's text as HTML, ending in a newline as a fenced block's does; only `&`, `<` and `>` need escaping there. */
+export function codeHtml(text: string): string {
+  return `${text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))}\n`
+}

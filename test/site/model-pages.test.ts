@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest'
+import { renderMarkdown, renderMarkdownParts } from '../../src/site/markdown-processor.js'
+import { ruleCardContent } from '../../src/site/rule-card-content.js'
+import { siteIndexOf } from '../../src/site/site-context.js'
+import { triggerContent } from '../../src/site/trigger-content.js'
+import { techniqueById } from '../../src/attack/index.js'
+import { toAtomicsModel } from '../../src/load/atomics-model.js'
+import { loadFixture } from './fixture-model.js'
+import { elements as allElements, parseHtml, textOf } from './html-tree.js'
+
+const fx = loadFixture('basic', 'hostile')
+const site = siteIndexOf(fx.cards.keys())
+
+describe('renderMarkdownParts', () => {
+  const parts = ['Some *emphasis* and `code`.', '# A heading\n\ntext with [a link](https://example.org/)', '- a list\n- of two', 'plain']
+  it('gives each fragment the HTML it gets alone, in one pass', () => {
+    const { html } = renderMarkdownParts(parts, 'Triggers/T1.md', site)
+    expect(html).toEqual(parts.map((p) => renderMarkdown(p, 'Triggers/T1.md', site).html.trim()))
+  })
+
+  it('renders fragments one by one when one swallows the break (an unclosed fence)', () => {
+    const broken = ['```\nopen fence', 'next *part*']
+    const { html } = renderMarkdownParts(broken, 'Triggers/T1.md', site)
+    expect(html).toEqual(broken.map((p) => renderMarkdown(p, 'Triggers/T1.md', site).html.trim()))
+  })
+})
+
+describe('a trigger card made from its atomics file', () => {
+  const source = fx.inputs.atomics.find((a) => a.techniqueId === 'T1003.001')!
+  const page = 'Triggers/T1003.001.md'
+  const markdown = fx.cards.get(page)!
+  const content = triggerContent(source, techniqueById(fx.catalogue, 'T1003.001')?.description, page, markdown, site)
+  const all = allElements(parseHtml(content.html))
+  const elements = (tag: string) => all.filter((e) => e.tagName === tag).map((e) => ({ properties: e.properties, text: textOf(e) }))
+  const { model } = toAtomicsModel(source.doc, source.path)
+
+  it('has one section per test, and the list of tests links each of them', () => {
+    const headings = elements('h3')
+    expect(headings.map((h) => h.text)).toEqual(model.tests.map((t, i) => `Atomic Test #${i + 1}: ${t.name}`))
+    const toc = elements('a').filter((a) => String(a.properties.href).startsWith('#'))
+    expect(toc.map((a) => String(a.properties.href).slice(1))).toEqual(headings.map((h) => h.properties.id))
+    expect(content.ids).toEqual(expect.arrayContaining(headings.map((h) => String(h.properties.id))))
+  })
+
+  it('shows every command as code, exactly as written', () => {
+    const code = elements('code').map((c) => c.text)
+    for (const test of model.tests) if (test.executor.name !== 'manual') expect(code).toContain(`${test.executor.command.trim()}\n`)
+  })
+
+  it('renders the descriptions as Markdown and the input defaults as text', () => {
+    expect(elements('blockquote')).toHaveLength(1)
+    const cells = elements('td').map((c) => c.text)
+    expect(cells).toContain('C:\\Windows\\Temp\\lsass_dump.dmp')
+    expect(content.title).toBe(`T1003.001 - ${model.displayName}`)
+  })
+})
+
+describe('a rule card made from the model', () => {
+  const rule = fx.model.rules.find((r) => r.links.dataNeeded.length > 0)!
+  const page = `Detection_Rules/${rule.source.stem}.md`
+  const markdown = fx.cards.get(page)!
+
+  it('links its Data Needed pages and shows every backend block', () => {
+    const content = ruleCardContent(rule, page, markdown, site)
+    for (const dn of rule.links.dataNeeded) expect(content.links.map((l) => l.target)).toContain(`Data_Needed/${dn}.html`)
+    expect(content.ids.slice(0, 2)).toEqual(['detection-rules', 'sigma-rule'])
+    expect(content.ids).toHaveLength(2 + rule.conversions.length)
+    expect(content.dangling).toEqual([])
+  })
+
+  it('reports a Data Needed page the site lacks at the card line that links it', () => {
+    const without = siteIndexOf([...fx.cards.keys()].filter((p) => !p.startsWith('Data_Needed/')))
+    const content = ruleCardContent(rule, page, markdown, without)
+    const line = markdown.split('\n').findIndex((l) => l.startsWith('| **Data Needed**')) + 1
+    expect(content.dangling.length).toBe(rule.links.dataNeeded.length)
+    expect(content.dangling.every((d) => d.line === line && d.col > 1)).toBe(true)
+    expect(content.html).toContain('<span class="dangling"')
+  })
+})
