@@ -30,14 +30,21 @@ export function contentKey(page: string, markdown: string, salt: string): string
 
 /** Renders a page's content, noting what it asked the site, so the result can be reused while the answers hold. */
 export function renderContent(page: string, markdown: string, site: SiteIndex, codeTexts: readonly string[] = [], tree?: MdastRoot): CachedContent {
+  return recordingAnswers(site, (recordingSite) => {
+    const { html, state } = renderMarkdown(markdown, page, recordingSite, codeTexts, tree)
+    return { html, links: state.links, ids: [...state.ids], title: state.title, dangling: state.dangling, markdownLinks: state.markdownLinks, asked: [] }
+  })
+}
+
+/** Runs `render` against a site that notes every question asked of it, into the content's `asked`. */
+export function recordingAnswers(site: SiteIndex, render: (site: SiteIndex) => CachedContent): CachedContent {
   const asked: CachedContent['asked'] = []
   const recording = (set: 'pages' | 'files'): ReadonlySet<string> => {
     const real = site[set]
     return { has: (path: string) => { const answer = real.has(path); asked.push([set, path, answer]); return answer } } as ReadonlySet<string>
   }
-  const recordingSite = { pages: recording('pages'), files: recording('files') }
-  const { html, state } = renderMarkdown(markdown, page, recordingSite, codeTexts, tree)
-  return { html, links: state.links, ids: [...state.ids], title: state.title, dangling: state.dangling, markdownLinks: state.markdownLinks, asked }
+  const content = render({ pages: recording('pages'), files: recording('files') })
+  return { ...content, asked: [...content.asked, ...asked] }
 }
 
 export function fromContent(content: CachedContent, page: string, site: SiteIndex): RenderedMarkdown {

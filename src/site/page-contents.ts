@@ -1,13 +1,14 @@
-import { contentKey, stillValid, type CachedContent } from './page-cache.js'
+import { contentKey, recordingAnswers, stillValid, type CachedContent } from './page-cache.js'
 import { renderContents, type ContentJob } from './render-contents.js'
 import { ruleCardContent } from './rule-card-content.js'
 import { triggerContent } from './trigger-content.js'
 import type { SiteContext } from './site-context.js'
 
 /**
- * Every page's content as HTML (what the layout wraps). Rule and trigger cards are made from the model (cheap,
- * never cached); any other page's Markdown comes from the page cache while the cached result still holds, else is
- * rendered (on worker threads too when there are many) and put in the cache.
+ * Every page's content as HTML (what the layout wraps). A rule card is made from the model (cheap, never
+ * cached). A trigger card (made from its atomics file) and any other page (made from its Markdown) come from
+ * the page cache while the cached result still holds; else they are rendered (Markdown on worker threads too
+ * when there are many pages) and put in the cache.
  */
 export function pageContents(ctx: SiteContext, pages: readonly string[], workers?: number): Map<string, CachedContent> {
   const contents = new Map<string, CachedContent>()
@@ -22,14 +23,16 @@ export function pageContents(ctx: SiteContext, pages: readonly string[], workers
       continue
     }
     const atomics = ctx.atomicsByPage.get(page)
-    if (atomics) {
-      contents.set(page, triggerContent(atomics, ctx.index.lookup.technique(atomics.techniqueId)?.description, page, markdown, ctx.site))
-      continue
-    }
-    const key = ctx.cache ? contentKey(page, markdown, ctx.cacheSalt) : ''
+    const description = atomics && ctx.index.lookup.technique(atomics.techniqueId)?.description
+    // A trigger card is made from its atomics file and the ATT&CK description: both are in its key.
+    const key = ctx.cache ? contentKey(page, atomics ? [markdown, atomics.text, description ?? ''].join('\0') : markdown, ctx.cacheSalt) : ''
     const hit = ctx.cache?.get<CachedContent>(key)
     if (hit && stillValid(hit, ctx.site)) contents.set(page, hit)
-    else {
+    else if (atomics) {
+      const content = recordingAnswers(ctx.site, (site) => triggerContent(atomics, description, page, markdown, site))
+      contents.set(page, content)
+      ctx.cache?.put(key, content)
+    } else {
       const tree = ctx.trees?.get(page)
       jobs.push(tree ? [page, markdown, [], tree] : [page, markdown, ctx.codeTexts(page)])
       keys.push(key)
