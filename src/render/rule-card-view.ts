@@ -39,21 +39,36 @@ export interface RuleCardView {
  */
 export function ruleCardView({ rule, links, conversions }: RuleCardInput): RuleCardView {
   const fields = atcDocuments(rule)[0] ?? {}
-  const nameOf = (id: string) => links.techniques.find((t) => t.id === id)?.name ?? null
+  const { tactics, techniques, dataNeeded, triggers, otherTags, blocks } = ruleCardLinks(links, conversions)
   return {
     title: jinjaText(fields.title),
     description: typeof fields.description === 'string' ? pyStrip(fields.description) : jinjaText(fields.description),
-    tactics: links.tactics.map((t) => ({ id: t.id, name: t.name, url: tacticUrl(t.id) })),
-    techniques: links.techniques.map((t) => ({ id: t.id, name: pyStr(t.name), url: techniqueUrl(t.id) })),
-    dataNeeded: links.dataNeeded,
-    triggers: links.triggers.map((id) => ({ id, name: pyStr(nameOf(id)) })),
+    tactics,
+    techniques,
+    dataNeeded,
+    triggers,
     level: optionalText(fields.level),
     falsePositives: optionalList(fields.falsepositives),
     status: optionalText(fields.status),
     references: optionalList(fields.references),
     author: optionalText(fields.author),
-    otherTags: links.otherTags,
+    otherTags,
     sigmaRule: universalNewlines(rule.text),
+    blocks,
+  }
+}
+
+export type RuleCardLinks = Pick<RuleCardView, 'tactics' | 'techniques' | 'dataNeeded' | 'triggers' | 'otherTags' | 'blocks'>
+
+/** The card's lists that come from the linking step and its query blocks (no need to read the rule again). */
+export function ruleCardLinks(links: RuleLinks, conversions: readonly Conversion[]): RuleCardLinks {
+  const nameOf = (id: string) => links.techniques.find((t) => t.id === id)?.name ?? null
+  return {
+    tactics: links.tactics.map((t) => ({ id: t.id, name: t.name, url: tacticUrl(t.id) })),
+    techniques: links.techniques.map((t) => ({ id: t.id, name: pyStr(t.name), url: techniqueUrl(t.id) })),
+    dataNeeded: links.dataNeeded,
+    triggers: links.triggers.map((id) => ({ id, name: pyStr(nameOf(id)) })),
+    otherTags: links.otherTags,
     blocks: [...conversions].sort(byBackendOrder).map((c) => ({ backend: c.backend, text: c.text })),
   }
 }

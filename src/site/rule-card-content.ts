@@ -1,6 +1,7 @@
 import { list, ruleFacts } from '../crosslink/rule-facts.js'
 import type { LinkedRule } from '../model.js'
-import { ruleCardView } from '../render/rule-card-view.js'
+import { ruleCardLinks } from '../render/rule-card-view.js'
+import { universalNewlines } from '../link/atc-documents.js'
 import { resolveLink, type SiteIndex } from './link-resolver.js'
 import type { CachedContent } from './page-cache.js'
 import { positionOf } from './markdown-position.js'
@@ -32,7 +33,7 @@ const WEB_URL = /^(?:https?|mailto):[^\s<>"]+$/i
 export function ruleCardContent(rule: LinkedRule, page: string, markdown: string, site: SiteIndex): CachedContent {
   const facts = ruleFacts(rule)
   const first = rule.source.documents.find((d) => typeof d === 'object' && d !== null && !Array.isArray(d)) ?? {}
-  const view = ruleCardView({ rule: rule.source, links: rule.links, conversions: rule.conversions })
+  const view = ruleCardLinks(rule.links, rule.conversions)
   const content: CachedContent = { html: '', links: [], ids: [], title: undefined, dangling: [], markdownLinks: [], asked: [] }
   const wikiLink = (href: string, label: string): Item => {
     const resolved = resolveLink(page, href, site)
@@ -64,7 +65,7 @@ export function ruleCardContent(rule: LinkedRule, page: string, markdown: string
   const ids = { rules: slug('Detection Rules'), sigma: slug('Sigma rule') }
   const blocks = view.blocks.map((b) => ({ backend: b.backend, id: slug(b.backend), html: codeHtml(b.text) }))
   content.ids.push(ids.rules, ids.sigma, ...blocks.map((b) => b.id))
-  content.html = renderTemplate('rule-card', { title: facts.title, rows, ids, sigmaRule: codeHtml(view.sigmaRule), blocks })
+  content.html = renderTemplate('rule-card', { title: facts.title, rows, ids, sigmaRule: codeHtml(universalNewlines(rule.source.text)), blocks })
   return content
 }
 
