@@ -7,6 +7,7 @@ import { coveragePage } from './coverage-page.js'
 import { crossLinksKey } from './cross-links-key.js'
 import { indexPage } from './index-page.js'
 import { printMarkdown } from './markdown.js'
+import { hashOf } from '../cache/hash.js'
 import { navigatorLayers, type LayerOptions } from './navigator-layers.js'
 import { pivotingCsv } from './pivoting-csv.js'
 import { rulesJson } from './rules-json.js'
@@ -46,18 +47,36 @@ export function crossLinkPages(model: WikiModel, catalogue: CatalogueView, optio
   const key = crossLinksKey(model, catalogue, layerOptions, cacheSalt ?? '')
   const hit = cache.get<[string, string][]>(key)
   if (hit) return { files: new Map(hit) }
-  const built = crossLinks(model, catalogue, layerOptions)
+  const built = crossLinks(model, catalogue, layerOptions, printedOnce(cache, cacheSalt ?? ''))
   cache.put(key, [...built.files])
   return built
 }
 
-function crossLinks(model: WikiModel, catalogue: CatalogueView, options: LayerOptions): Required<CrossLinks> {
+/**
+ * Printing is most of the cost of the pages; one rule edit changes only a few of them, so each page's
+ * Markdown is kept by its tree (which determines it).
+ */
+function printedOnce(cache: NonNullable<CrossLinkOptions['cache']>, salt: string): (tree: Root) => string {
+  return (tree) => {
+    const key = hashOf(PRINT_VERSION, salt, JSON.stringify(tree))
+    const hit = cache.get<string>(key)
+    if (hit !== undefined) return hit
+    const markdown = printMarkdown(tree.children)
+    cache.put(key, markdown)
+    return markdown
+  }
+}
+
+/** Bump when printMarkdown prints the same tree differently. */
+const PRINT_VERSION = 'cross-link-page-1'
+
+function crossLinks(model: WikiModel, catalogue: CatalogueView, options: LayerOptions, print: (tree: Root) => string = (tree) => printMarkdown(tree.children)): Required<CrossLinks> {
   const index = buildCoverageIndex(model, catalogue)
   const files = new Map<string, string>()
   const trees = new Map<string, Root>()
   const page = (path: string, tree: Root) => {
     trees.set(path, tree)
-    files.set(`wiki/${path}`, printMarkdown(tree.children))
+    files.set(`wiki/${path}`, print(tree))
   }
   page(wikiPath.index, indexPage(model, index))
   page(wikiPath.coverage, coveragePage(index))
