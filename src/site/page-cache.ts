@@ -28,6 +28,11 @@ export function contentKey(page: string, markdown: string, salt: string): string
   return hashOf(PIPELINE_VERSION, salt, page, markdown)
 }
 
+/** The key of a trigger card's content, which is made from its atomics file and ATT&CK description as well. */
+export function triggerContentKey(page: string, markdown: string, atomicsText: string, description: string | undefined, salt: string): string {
+  return contentKey(page, [markdown, atomicsText, description ?? ''].join('\0'), salt)
+}
+
 /** Renders a page's content, noting what it asked the site, so the result can be reused while the answers hold. */
 export function renderContent(page: string, markdown: string, site: SiteIndex, codeTexts: readonly string[] = [], tree?: MdastRoot): CachedContent {
   return recordingAnswers(site, (recordingSite) => {
