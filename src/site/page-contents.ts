@@ -1,4 +1,4 @@
-import { contentKey, recordingAnswers, stillValid, type CachedContent } from './page-cache.js'
+import { contentKey, recordingAnswers, stillValid, triggerContentKey, type CachedContent } from './page-cache.js'
 import { renderContents, type ContentJob } from './render-contents.js'
 import { ruleCardContent } from './rule-card-content.js'
 import { triggerContent } from './trigger-content.js'
@@ -24,8 +24,7 @@ export function pageContents(ctx: SiteContext, pages: readonly string[], workers
     }
     const atomics = ctx.atomicsByPage.get(page)
     const description = atomics && ctx.index.lookup.technique(atomics.techniqueId)?.description
-    // A trigger card is made from its atomics file and the ATT&CK description: both are in its key.
-    const key = ctx.cache ? contentKey(page, atomics ? [markdown, atomics.text, description ?? ''].join('\0') : markdown, ctx.cacheSalt) : ''
+    const key = !ctx.cache ? '' : atomics ? triggerContentKey(page, markdown, atomics.text, description, ctx.cacheSalt) : contentKey(page, markdown, ctx.cacheSalt)
     const hit = ctx.cache?.get<CachedContent>(key)
     if (hit && stillValid(hit, ctx.site)) contents.set(page, hit)
     else if (atomics) {
