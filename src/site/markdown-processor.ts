@@ -10,7 +10,6 @@ import { unified } from 'unified'
 import type { SiteIndex } from './link-resolver.js'
 import { headingsAndTables, markdownLinks, rawWhereNeeded, siteLinks, type PageState } from './page-plugins.js'
 import { SANITIZE_SCHEMA } from './sanitize-schema.js'
-import { restoreCodeBlocks, standInCodeBlocks } from './code-stand-ins.js'
 
 export interface RenderedMarkdown {
   html: string
@@ -38,22 +37,13 @@ function createProcessor() {
 
 let processor: ReturnType<typeof createProcessor> | undefined
 
-/**
- * `codeTexts`: texts the page's fenced code blocks are known to hold (from the model); such blocks skip the
- * Markdown parser (see code-stand-ins.ts), with the same result as parsing the page as written. `printedFrom`: the
- * syntax tree `markdown` was printed from, rendered without a parse (see renderMarkdownTree).
- */
-export function renderMarkdown(markdown: string, page: string, site: SiteIndex, codeTexts: readonly string[] = [], printedFrom?: MdastRoot): RenderedMarkdown {
+/** `printedFrom`: the syntax tree `markdown` was printed from, rendered without a parse (see renderMarkdownTree). */
+export function renderMarkdown(markdown: string, page: string, site: SiteIndex, printedFrom?: MdastRoot): RenderedMarkdown {
   processor ??= createProcessor()
   if (printedFrom) {
     // Links the site cannot follow are reported where the Markdown has them, which only a parse tells.
     const fromTree = renderMarkdownTree(printedFrom, page, site)
     if (fromTree.state.dangling.length === 0) return fromTree
-  }
-  const standIns = codeTexts.length > 0 ? standInCodeBlocks(markdown, codeTexts) : undefined
-  if (standIns) {
-    const fast = parseToHast(processor, standIns.markdown, page, site)
-    if (restoreCodeBlocks(fast.tree, fast.state, standIns)) return { html: processor.stringify(fast.tree), state: fast.state }
   }
   const { tree, state } = parseToHast(processor, markdown, page, site)
   return { html: processor.stringify(tree), state }

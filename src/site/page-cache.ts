@@ -34,9 +34,9 @@ export function triggerContentKey(page: string, markdown: string, atomicsText: s
 }
 
 /** Renders a page's content, noting what it asked the site, so the result can be reused while the answers hold. */
-export function renderContent(page: string, markdown: string, site: SiteIndex, codeTexts: readonly string[] = [], tree?: MdastRoot): CachedContent {
+export function renderContent(page: string, markdown: string, site: SiteIndex, tree?: MdastRoot): CachedContent {
   return recordingAnswers(site, (recordingSite) => {
-    const { html, state } = renderMarkdown(markdown, page, recordingSite, codeTexts, tree)
+    const { html, state } = renderMarkdown(markdown, page, recordingSite, tree)
     return { html, links: state.links, ids: [...state.ids], title: state.title, dangling: state.dangling, markdownLinks: state.markdownLinks, asked: [] }
   })
 }

@@ -1,6 +1,4 @@
-import type { WikiModel } from '../crosslink/wiki-model.js'
 import { contentKey, stillValid, type CachedContent, type PageCache } from './page-cache.js'
-import { codeTextsOf } from './page-code-texts.js'
 import { renderContents, type ContentJob } from './render-contents.js'
 import { siteIndexOf } from './site-context.js'
 
@@ -12,8 +10,6 @@ export interface PrerenderOptions {
   downloads?: ReadonlyMap<string, unknown>
   /** Worker threads besides this one; default: one per other core (at most 3). Only the compiled module (lib/) can start them. */
   workers?: number
-  /** The model the pages were built from: lets code blocks it knows skip the Markdown parser (same result). */
-  model?: WikiModel
 }
 
 /**
@@ -24,7 +20,6 @@ export interface PrerenderOptions {
 export async function prerenderSite(pages: ReadonlyMap<string, string>, options: PrerenderOptions): Promise<{ rendered: number; reused: number }> {
   const salt = options.cacheSalt ?? ''
   const site = siteIndexOf(pages.keys(), options.downloads?.keys() ?? [])
-  const codeTexts = options.model ? codeTextsOf(options.model) : () => []
   const jobs: ContentJob[] = []
   const keys: string[] = []
   let reused = 0
@@ -37,7 +32,7 @@ export async function prerenderSite(pages: ReadonlyMap<string, string>, options:
       reused++
       continue
     }
-    jobs.push([page, markdown, codeTexts(page)])
+    jobs.push([page, markdown])
     keys.push(key)
   }
   renderContents(jobs, site, options.workers).forEach((content, i) => options.cache.put(keys[i], content))

@@ -1,4 +1,3 @@
-import type { Root as MdastRoot } from 'mdast'
 import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
@@ -6,8 +5,8 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import type { SiteIndex } from './link-resolver.js'
 import { renderContent, type CachedContent } from './page-cache.js'
 
-/** One page to render: wiki path, Markdown, the texts its code blocks may hold, and the tree the Markdown was printed from (if known). */
-export type ContentJob = [page: string, markdown: string, codeTexts: string[], tree?: MdastRoot]
+/** One page to render: wiki path and Markdown. */
+export type ContentJob = [page: string, markdown: string]
 
 /** What a worker thread gets; shared by render-contents.ts and site-worker.ts. */
 export interface WorkerInput {
@@ -67,8 +66,8 @@ export function renderContents(jobs: readonly ContentJob[], site: SiteIndex, wor
   return results.map((content, i) => content ?? render(jobs[i], site))
 }
 
-function render([page, markdown, codeTexts, tree]: ContentJob, site: SiteIndex): CachedContent {
-  return renderContent(page, markdown, site, codeTexts, tree)
+function render([page, markdown]: ContentJob, site: SiteIndex): CachedContent {
+  return renderContent(page, markdown, site)
 }
 
 function startWorker(jobs: readonly ContentJob[], order: number[], site: SiteIndex, counter: Int32Array): { worker: Worker; port: MessagePort } {

@@ -10,7 +10,6 @@ import type { AtomicsSource, DataSource, LinkedRule } from '../model.js'
 import { safeFileName } from '../write/index.js'
 import type { SiteIndex } from './link-resolver.js'
 import type { PageCache } from './page-cache.js'
-import { codeTextsOf, type CodeTexts } from './page-code-texts.js'
 
 /** A wiki section: a folder of pages, one entry in the navigation, one index page. */
 export interface Section {
@@ -63,10 +62,8 @@ export interface SiteContext {
   downloads: ReadonlyMap<string, string | Uint8Array>
   cache: PageCache | undefined
   cacheSalt: string
-  /** What the model says a page's code blocks hold (lets rendering skip parsing them). */
-  codeTexts: CodeTexts
   trees: ReadonlyMap<string, MdastRoot> | undefined
-  /** The atomics file a trigger page shows, when exactly one does. */
+  /** The atomics file a trigger page shows (the first, when several would make it). */
   atomicsByPage: Map<string, AtomicsSource>
 }
 
@@ -106,28 +103,21 @@ export function createSiteContext(pages: ReadonlyMap<string, string>, model: Wik
     site: siteIndexOf(pages.keys(), downloads.keys()),
     pages,
     sectionPages,
-    ruleByPage: new Map(model.rules.map((r) => [wikiPath.rule(r.source.stem), r])),
+    ruleByPage: firstBy(model.rules, (r) => wikiPath.rule(r.source.stem)),
     sourceByPage,
     pageOfSource,
     downloads,
     cache: options.cache,
     cacheSalt: options.cacheSalt ?? '',
-    codeTexts: codeTextsOf(model),
     trees: options.trees,
-    atomicsByPage: uniqueBy(model.atomics, (source) => wikiPath.trigger(source.techniqueId)),
+    atomicsByPage: firstBy(model.atomics, (source) => wikiPath.trigger(source.techniqueId)),
   }
 }
 
-/** Items by a key, leaving out every key that more than one item has. */
-function uniqueBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T> {
+/** Items by a key; the first of several with one key (the wiki keeps the first card and reports the others). */
+function firstBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T> {
   const map = new Map<string, T>()
-  const shared = new Set<string>()
-  for (const item of items) {
-    const key = keyOf(item)
-    if (map.has(key)) shared.add(key)
-    map.set(key, item)
-  }
-  for (const key of shared) map.delete(key)
+  for (const item of items) if (!map.has(keyOf(item))) map.set(keyOf(item), item)
   return map
 }
 

@@ -9,7 +9,7 @@ for (let k = Atomics.add(counter, NEXT, 1); k < jobs.length; k = Atomics.add(cou
   const i = order[k]
   let content: CachedContent | null = null
   try {
-    content = renderContent(jobs[i][0], jobs[i][1], site, jobs[i][2], jobs[i][3])
+    content = renderContent(jobs[i][0], jobs[i][1], site)
   } catch {
     // The page is rendered again on the main thread, which reports what goes wrong.
   }

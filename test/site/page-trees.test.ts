@@ -19,7 +19,7 @@ describe('cross-link pages rendered from their syntax trees', () => {
     let withDescription = 0
     for (const [page, tree] of trees!) {
       const markdown = files.get(`wiki/${page}`)!
-      const fromTree = renderMarkdown(markdown, page, site, [], tree)
+      const fromTree = renderMarkdown(markdown, page, site, tree)
       const parsed = renderMarkdown(markdown, page, site)
       expect(fromTree.html, page).toBe(parsed.html)
       expect({ ...fromTree.state, site: undefined }, page).toEqual({ ...parsed.state, site: undefined, markdownLinks: [] })
@@ -35,7 +35,7 @@ describe('cross-link pages rendered from their syntax trees', () => {
     const fromTree = renderMarkdownTree(trees!.get('index.md')!, 'index.md', noDownloads)
     expect(fromTree.state.dangling.length).toBeGreaterThan(0)
     expect(fromTree.state.dangling.every((d) => d.line === 1)).toBe(true)
-    const rendered = renderMarkdown(markdown, 'index.md', noDownloads, [], trees!.get('index.md'))
+    const rendered = renderMarkdown(markdown, 'index.md', noDownloads, trees!.get('index.md'))
     expect(rendered).toEqual(renderMarkdown(markdown, 'index.md', noDownloads))
     const line = markdown.split('\n').findIndex((l) => l.includes('](../analytics.csv)')) + 1
     expect(rendered.state.dangling.map((d) => d.line)).toContain(line)
