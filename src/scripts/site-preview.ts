@@ -10,17 +10,17 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { loadCatalogue } from '../attack/index.js'
-import { buildCrossLinks, type WikiModel } from '../crosslink/index.js'
+import { crossLinkPages, type WikiModel } from '../crosslink/index.js'
 import { linkRule } from '../link/index.js'
 import { loadAtomics, loadDataSources, loadRules } from '../load/index.js'
 import { BACKENDS, type BackendName, type Conversion, type LinkedRule } from '../model.js'
-import { buildSite, checkLinks, prerenderSite } from '../site/index.js'
+import { buildSite, checkLinks } from '../site/index.js'
 import { sharedDir } from './shared-corpus.js'
 import { UnitStore } from '../cache/unit-store.js'
 import { toolFingerprint } from '../cache/tool-fingerprint.js'
 import type { Diagnostic } from '../diagnostics.js'
 
-const { values } = parseArgs({ options: { out: { type: 'string', default: '/tmp/site-preview' }, base: { type: 'string', default: '/' }, limit: { type: 'string' }, cache: { type: 'string' }, workers: { type: 'string' }, 'parse-check': { type: 'boolean', default: false } } })
+const { values } = parseArgs({ options: { out: { type: 'string', default: '/tmp/site-preview' }, base: { type: 'string', default: '/' }, limit: { type: 'string' }, cache: { type: 'string' }, 'parse-check': { type: 'boolean', default: false } } })
 const shared = sharedDir()
 const corpus = resolve(shared, 'corpus')
 const time = <T>(label: string, f: () => T): T => {
@@ -34,21 +34,14 @@ const time = <T>(label: string, f: () => T): T => {
 
 const model = time('load + link', () => loadModel())
 const catalogue = loadCatalogue()
-const store = values.cache || values.workers ? new UnitStore(values.cache ?? null) : undefined
+const store = values.cache ? new UnitStore(values.cache) : undefined
 const salt = store ? toolFingerprint() : undefined
-const crossLinks = time('cross-links', () => buildCrossLinks(model, catalogue, { siteUrl: 'https://example.github.io/analytics-wiki/', cache: store, cacheSalt: salt }))
+const { files: crossLinks, trees } = time('cross-links', () => crossLinkPages(model, catalogue, { siteUrl: 'https://example.github.io/analytics-wiki/', cache: store, cacheSalt: salt }))
 const pages = time('read golden wiki', () => goldenPages(new Set(model.rules.map((r) => `${r.source.stem}.md`))))
 for (const [path, content] of crossLinks) if (path.startsWith('wiki/')) pages.set(path.slice('wiki/'.length), content)
 const downloads = new Map([...crossLinks].filter(([path]) => !path.startsWith('wiki/')))
-if (store && values.workers) {
-  const start = performance.now()
-  const cpu = process.cpuUsage()
-  const counts = await prerenderSite(pages, { cache: store, cacheSalt: salt, downloads, workers: Number(values.workers) })
-  const used = process.cpuUsage(cpu)
-  console.log(`prerender (${values.workers} workers + this thread): ${Math.round(performance.now() - start)} ms (${Math.round((used.user + used.system) / 1000)} ms CPU, all threads), ${counts.rendered} rendered, ${counts.reused} reused`)
-}
 const siteDiagnostics: Diagnostic[] = []
-const site = time(`site (${pages.size} pages${store ? ', cache' : ''})`, () => buildSite(pages, model, catalogue, { base: values.base!, downloads, cache: store, cacheSalt: salt, diagnostics: siteDiagnostics }))
+const site = time(`site (${pages.size} pages${store ? ', cache' : ''})`, () => buildSite(pages, model, catalogue, { base: values.base!, downloads, cache: store, cacheSalt: salt, diagnostics: siteDiagnostics, trees }))
 store?.endBuild()
 const wikiFiles = new Map([...pages].map(([p, c]) => [`wiki/${p}`, c] as const))
 const report = (label: string, list: Diagnostic[]) => {

@@ -1,5 +1,4 @@
 export { buildSite, type BuildSiteOptions } from './build-site.js'
 export { checkLinks, type CheckLinksOptions } from './check-links.js'
 export type { SiteOptions } from './site-context.js'
-export { prerenderSite, type PrerenderOptions } from './prerender-site.js'
 export type { PageCache } from './page-cache.js'
