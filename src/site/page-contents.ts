@@ -19,7 +19,7 @@ export function pageContents(ctx: SiteContext, pages: readonly string[], workers
     if (markdown === undefined) throw new Error(`no Markdown for ${page}: expected one of the site's pages`)
     const rule = ctx.ruleByPage.get(page)
     if (rule) {
-      contents.set(page, ruleCardContent(rule, page, markdown, ctx.site))
+      contents.set(page, fromModel(ctx, page, markdown, () => ruleCardContent(rule, page, markdown, ctx.site)))
       continue
     }
     const atomics = ctx.atomicsByPage.get(page)
@@ -28,7 +28,7 @@ export function pageContents(ctx: SiteContext, pages: readonly string[], workers
     const hit = ctx.cache?.get<CachedContent>(key)
     if (hit && stillValid(hit, ctx.site)) contents.set(page, hit)
     else if (atomics) {
-      const content = recordingAnswers(ctx.site, (site) => triggerContent(atomics, description, page, markdown, site))
+      const content = fromModel(ctx, page, markdown, () => recordingAnswers(ctx.site, (site) => triggerContent(atomics, description, page, markdown, site)))
       contents.set(page, content)
       ctx.cache?.put(key, content)
     } else if (ctx.trees?.has(page)) {
@@ -46,4 +46,13 @@ export function pageContents(ctx: SiteContext, pages: readonly string[], workers
     ctx.cache?.put(keys[i], content)
   })
   return contents
+}
+
+/** A page made from the model, or, should that fail on input nobody foresaw, from its card's Markdown like any page. */
+function fromModel(ctx: SiteContext, page: string, markdown: string, make: () => CachedContent): CachedContent {
+  try {
+    return make()
+  } catch {
+    return renderContent(page, markdown, ctx.site)
+  }
 }

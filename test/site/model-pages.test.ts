@@ -77,3 +77,17 @@ describe('a rule card made from the model', () => {
     expect(content.html).toContain('<span class="dangling"')
   })
 })
+
+describe('a page the model cannot make', () => {
+  it('is rendered from its card Markdown instead, and the build goes on', async () => {
+    const { buildSite } = await import('../../src/site/index.js')
+    const [first, ...rest] = fx.model.rules
+    // A query that is not text: only the card's code block reads it.
+    const broken = { ...first, conversions: first.conversions.map((c) => ({ ...c, text: null })) } as never
+    const site = buildSite(fx.cards, { ...fx.model, rules: [broken, ...rest] }, fx.catalogue, { base: '/' })
+    const page = site.get(`Detection_Rules/${first.source.stem}.html`) as string
+    // The card's own table, parsed from its Markdown (the ATC header row holds the title).
+    expect(page).toContain('<th align="left">Title</th>')
+    expect(site.get(`Detection_Rules/${rest[0].source.stem}.html`)).toContain('<h2 id="detection-rules">')
+  })
+})
