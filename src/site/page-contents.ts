@@ -1,12 +1,13 @@
 import { contentKey, recordingAnswers, renderContent, stillValid, triggerContentKey, type CachedContent } from './page-cache.js'
 import { renderContents, type ContentJob } from './render-contents.js'
+import { dataNeededContent } from './data-needed-content.js'
 import { ruleCardContent } from './rule-card-content.js'
 import { triggerContent } from './trigger-content.js'
 import type { SiteContext } from './site-context.js'
 
 /**
- * Every page's content as HTML (what the layout wraps). A rule card is made from the model (cheap, never
- * cached). A trigger card (made from its atomics file) and any other page (made from its Markdown) come from
+ * Every page's content as HTML (what the layout wraps). Rule and Data Needed cards are made from the model
+ * (cheap, never cached). A trigger card (made from its atomics file) and any other page (made from its Markdown) come from
  * the page cache while the cached result still holds; else they are rendered (Markdown on worker threads too
  * when there are many pages) and put in the cache.
  */
@@ -20,6 +21,11 @@ export function pageContents(ctx: SiteContext, pages: readonly string[], workers
     const rule = ctx.ruleByPage.get(page)
     if (rule) {
       contents.set(page, fromModel(ctx, page, markdown, () => ruleCardContent(rule, page, markdown, ctx.site)))
+      continue
+    }
+    const source = page.startsWith('Data_Needed/') ? ctx.sourceByPage.get(page) : undefined
+    if (source) {
+      contents.set(page, fromModel(ctx, page, markdown, () => dataNeededContent(source, page, markdown, ctx.site)))
       continue
     }
     const atomics = ctx.atomicsByPage.get(page)

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { renderMarkdown, renderMarkdownParts } from '../../src/site/markdown-processor.js'
+import { dataNeededContent } from '../../src/site/data-needed-content.js'
 import { ruleCardContent } from '../../src/site/rule-card-content.js'
+import { readDataNeeded } from '../../src/load/atc-data-model.js'
 import { siteIndexOf } from '../../src/site/site-context.js'
 import { triggerContent } from '../../src/site/trigger-content.js'
 import { techniqueById } from '../../src/attack/index.js'
@@ -89,5 +91,29 @@ describe('a page the model cannot make', () => {
     // The card's own table, parsed from its Markdown (the ATC header row holds the title).
     expect(page).toContain('<th align="left">Title</th>')
     expect(site.get(`Detection_Rules/${rest[0].source.stem}.html`)).toContain('<h2 id="detection-rules">')
+  })
+})
+
+describe('a Data Needed card made from its file', () => {
+  const source = fx.inputs.dataNeeded.find((d) => d.stem === 'DN_0001_4688_windows_process_creation')!
+  const page = 'Data_Needed/DN_0001_4688_windows_process_creation.md'
+  const markdown = fx.cards.get(page)!
+  const sample = readDataNeeded(source).value.sample!
+
+  it('shows the log sample as code, exactly as written, under the heading the wiki links to', () => {
+    const content = dataNeededContent(source, page, markdown, site)
+    const code = allElements(parseHtml(content.html)).filter((e) => e.tagName === 'code').map((e) => textOf(e))
+    expect(code).toEqual([`${sample}\n`])
+    expect(content.ids).toEqual(['log-samples', 'raw-log'])
+  })
+
+  it('links its Logging Policies, and reports one the site lacks at the card line that links it', () => {
+    const policies = readDataNeeded(source).value.loggingPolicy.filter((p) => p !== null)
+    expect(policies.length).toBeGreaterThan(0)
+    expect(dataNeededContent(source, page, markdown, site).links.map((l) => l.target)).toEqual(policies.map((p) => `Logging_Policies/${p}.html`))
+    const without = siteIndexOf([...fx.cards.keys()].filter((p) => !p.startsWith('Logging_Policies/')))
+    const content = dataNeededContent(source, page, markdown, without)
+    const line = markdown.split('\n').findIndex((l) => l.startsWith('| **Logging Policy**')) + 1
+    expect(content.dangling.map((d) => d.line)).toEqual(policies.map(() => line))
   })
 })
