@@ -1,15 +1,20 @@
+import { dataNeededContent } from './data-needed-content.js'
 import { contentKey, recordingAnswers, renderContent, stillValid, triggerContentKey, type CachedContent } from './page-cache.js'
 import { renderContents, type ContentJob } from './render-contents.js'
-import { dataNeededContent } from './data-needed-content.js'
 import { ruleCardContent } from './rule-card-content.js'
-import { triggerContent } from './trigger-content.js'
 import type { SiteContext } from './site-context.js'
+import { triggerContent } from './trigger-content.js'
 
 /**
- * Every page's content as HTML (what the layout wraps). Rule and Data Needed cards are made from the model
- * (cheap, never cached). A trigger card (made from its atomics file) and any other page (made from its Markdown) come from
- * the page cache while the cached result still holds; else they are rendered (Markdown on worker threads too
- * when there are many pages) and put in the cache.
+ * How a page's content is made. `model`: from the model, cheap, never cached (rule and Data Needed cards).
+ * `cached`: kept in the page cache under `key`; on a miss made by `render` on this thread (trigger cards,
+ * cross-link pages) or, for `pool`, by the Markdown render pool (any other page).
+ */
+type PageMaker = { kind: 'model'; make: () => CachedContent } | { kind: 'cached'; key: string; render: (() => CachedContent) | 'pool' }
+
+/**
+ * Every page's content as HTML (what the layout wraps), from the page cache while a cached result still
+ * holds, else made as its PageMaker says.
  */
 export function pageContents(ctx: SiteContext, pages: readonly string[], workers?: number): Map<string, CachedContent> {
   const contents = new Map<string, CachedContent>()
@@ -18,33 +23,20 @@ export function pageContents(ctx: SiteContext, pages: readonly string[], workers
   for (const page of pages) {
     const markdown = ctx.pages.get(page)
     if (markdown === undefined) throw new Error(`no Markdown for ${page}: expected one of the site's pages`)
-    const rule = ctx.ruleByPage.get(page)
-    if (rule) {
-      contents.set(page, fromModel(ctx, page, markdown, () => ruleCardContent(rule, page, markdown, ctx.site)))
+    const maker = makerOf(ctx, page, markdown)
+    if (maker.kind === 'model') {
+      contents.set(page, fromModel(ctx, page, markdown, maker.make))
       continue
     }
-    const source = page.startsWith('Data_Needed/') ? ctx.sourceByPage.get(page) : undefined
-    if (source) {
-      contents.set(page, fromModel(ctx, page, markdown, () => dataNeededContent(source, page, markdown, ctx.site)))
-      continue
-    }
-    const atomics = ctx.atomicsByPage.get(page)
-    const description = atomics && ctx.index.lookup.technique(atomics.techniqueId)?.description
-    const key = !ctx.cache ? '' : atomics ? triggerContentKey(page, markdown, atomics.text, description, ctx.cacheSalt) : contentKey(page, markdown, ctx.cacheSalt)
-    const hit = ctx.cache?.get<CachedContent>(key)
+    const hit = ctx.cache?.get<CachedContent>(maker.key)
     if (hit && stillValid(hit, ctx.site)) contents.set(page, hit)
-    else if (atomics) {
-      const content = fromModel(ctx, page, markdown, () => recordingAnswers(ctx.site, (site) => triggerContent(atomics, description, page, markdown, site)))
-      contents.set(page, content)
-      ctx.cache?.put(key, content)
-    } else if (ctx.trees?.has(page)) {
-      // Rendering a tree costs less than handing it to another thread (measured: 1.6 s here, 2.2 s shared).
-      const content = renderContent(page, markdown, ctx.site, ctx.trees.get(page))
-      contents.set(page, content)
-      ctx.cache?.put(key, content)
-    } else {
+    else if (maker.render === 'pool') {
       jobs.push([page, markdown])
-      keys.push(key)
+      keys.push(maker.key)
+    } else {
+      const content = maker.render()
+      contents.set(page, content)
+      ctx.cache?.put(maker.key, content)
     }
   }
   renderContents(jobs, ctx.site, workers).forEach((content, i) => {
@@ -52,6 +44,28 @@ export function pageContents(ctx: SiteContext, pages: readonly string[], workers
     ctx.cache?.put(keys[i], content)
   })
   return contents
+}
+
+function makerOf(ctx: SiteContext, page: string, markdown: string): PageMaker {
+  const rule = ctx.ruleByPage.get(page)
+  if (rule) return { kind: 'model', make: () => ruleCardContent(rule, page, markdown, ctx.site) }
+  const source = page.startsWith('Data_Needed/') ? ctx.sourceByPage.get(page) : undefined
+  if (source) return { kind: 'model', make: () => dataNeededContent(source, page, markdown, ctx.site) }
+  // Only a build with a cache needs the keys (hashing every page is not free).
+  const keyed = (key: () => string) => (ctx.cache ? key() : '')
+  const atomics = ctx.atomicsByPage.get(page)
+  if (atomics) {
+    const description = ctx.index.lookup.technique(atomics.techniqueId)?.description
+    return {
+      kind: 'cached',
+      key: keyed(() => triggerContentKey(page, markdown, atomics.text, description, ctx.cacheSalt)),
+      render: () => fromModel(ctx, page, markdown, () => recordingAnswers(ctx.site, (site) => triggerContent(atomics, description, page, markdown, site))),
+    }
+  }
+  const key = keyed(() => contentKey(page, markdown, ctx.cacheSalt))
+  const tree = ctx.trees?.get(page)
+  // Rendering a tree here costs less than handing it to another thread (measured: 1.6 s here, 2.2 s shared).
+  return { kind: 'cached', key, render: tree ? () => renderContent(page, markdown, ctx.site, tree) : 'pool' }
 }
 
 /** A page made from the model, or, should that fail on input nobody foresaw, from its card's Markdown like any page. */
