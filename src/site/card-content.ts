@@ -1,5 +1,6 @@
 import { resolveLink, type SiteIndex } from './link-resolver.js'
 import { positionOf } from './markdown-position.js'
+import { renderMarkdownParts } from './markdown-processor.js'
 import type { CachedContent } from './page-cache.js'
 import { createSlugger } from './slug.js'
 import { codeHtml, renderTemplate } from './templates.js'
@@ -18,11 +19,12 @@ export interface CardRow {
   items?: CardItem[]
 }
 
-/** A heading and, under it, a code block (or nothing). */
+/** A heading and, under it, a code block, or Markdown text (rendered), or nothing. */
 export interface CardSection {
   level: 2 | 3
   heading: string
   code?: string
+  markdown?: string
 }
 
 /** Web links a card may show (what the sanitizer lets through on the Markdown pages). */
@@ -62,8 +64,19 @@ export class CardBuilder {
 
   finish(title: string, rows: readonly CardRow[], sections: readonly CardSection[]): CachedContent {
     const slug = createSlugger()
-    const parts = sections.map((s) => ({ level: s.level, heading: s.heading, id: slug(s.heading), code: s.code === undefined ? undefined : codeHtml(s.code) }))
-    this.content.ids.push(...parts.map((p) => p.id))
+    const texts = sections.flatMap((s) => (s.markdown === undefined ? [] : [s.markdown]))
+    const rendered = renderMarkdownParts(texts, this.page, this.site)
+    let next = 0
+    const parts = sections.map((s) => ({
+      level: s.level,
+      heading: s.heading,
+      id: slug(s.heading),
+      code: s.code === undefined ? undefined : codeHtml(s.code),
+      html: s.markdown === undefined ? undefined : rendered.html[next++],
+    }))
+    this.content.links.push(...rendered.state.links)
+    this.content.dangling.push(...rendered.state.dangling.map((d) => ({ ...d, ...positionOf(this.markdown, `](${d.href})`) })))
+    this.content.ids.push(...parts.map((p) => p.id), ...rendered.state.ids)
     this.content.html = renderTemplate('card', { title, rows, sections: parts })
     return this.content
   }

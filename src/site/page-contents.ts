@@ -1,4 +1,8 @@
+import type { DataSource } from '../model.js'
 import { dataNeededContent } from './data-needed-content.js'
+import { enrichmentContent } from './enrichment-content.js'
+import type { SiteIndex } from './link-resolver.js'
+import { loggingPolicyContent } from './logging-policy-content.js'
 import { contentKey, recordingAnswers, renderContent, stillValid, triggerContentKey, type CachedContent } from './page-cache.js'
 import { renderContents, type ContentJob } from './render-contents.js'
 import { ruleCardContent } from './rule-card-content.js'
@@ -6,7 +10,7 @@ import type { SiteContext } from './site-context.js'
 import { triggerContent } from './trigger-content.js'
 
 /**
- * How a page's content is made. `model`: from the model, cheap, never cached (rule and Data Needed cards).
+ * How a page's content is made. `model`: from the model, cheap, never cached (rule and atc-data cards).
  * `cached`: kept in the page cache under `key`; on a miss made by `render` on this thread (trigger cards,
  * cross-link pages) or, for `pool`, by the Markdown render pool (any other page).
  */
@@ -46,11 +50,19 @@ export function pageContents(ctx: SiteContext, pages: readonly string[], workers
   return contents
 }
 
+/** The atc-data cards made from their files, by the wiki folder that holds them. */
+const ATC_DATA_CARDS: Record<string, (source: DataSource, page: string, markdown: string, site: SiteIndex) => CachedContent> = {
+  Data_Needed: dataNeededContent,
+  Logging_Policies: loggingPolicyContent,
+  Enrichments: enrichmentContent,
+}
+
 function makerOf(ctx: SiteContext, page: string, markdown: string): PageMaker {
   const rule = ctx.ruleByPage.get(page)
   if (rule) return { kind: 'model', make: () => ruleCardContent(rule, page, markdown, ctx.site) }
-  const source = page.startsWith('Data_Needed/') ? ctx.sourceByPage.get(page) : undefined
-  if (source) return { kind: 'model', make: () => dataNeededContent(source, page, markdown, ctx.site) }
+  const source = ctx.sourceByPage.get(page)
+  const atcCard = source && ATC_DATA_CARDS[page.slice(0, page.indexOf('/'))]
+  if (source && atcCard) return { kind: 'model', make: () => atcCard(source, page, markdown, ctx.site) }
   // Only a build with a cache needs the keys (hashing every page is not free).
   const keyed = (key: () => string) => (ctx.cache ? key() : '')
   const atomics = ctx.atomicsByPage.get(page)

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { renderMarkdown, renderMarkdownParts } from '../../src/site/markdown-processor.js'
 import { dataNeededContent } from '../../src/site/data-needed-content.js'
+import { enrichmentContent } from '../../src/site/enrichment-content.js'
+import { loggingPolicyContent } from '../../src/site/logging-policy-content.js'
 import { ruleCardContent } from '../../src/site/rule-card-content.js'
 import { readDataNeeded } from '../../src/load/atc-data-model.js'
 import { siteIndexOf } from '../../src/site/site-context.js'
@@ -115,5 +117,26 @@ describe('a Data Needed card made from its file', () => {
     const content = dataNeededContent(source, page, markdown, without)
     const line = markdown.split('\n').findIndex((l) => l.startsWith('| **Logging Policy**')) + 1
     expect(content.dangling.map((d) => d.line)).toEqual(policies.map(() => line))
+  })
+})
+
+describe('Logging Policy and Enrichment cards made from their files', () => {
+  const elementsOf = (html: string, tag: string) => allElements(parseHtml(html)).filter((e) => e.tagName === tag).map((e) => textOf(e))
+
+  it('render the configuration as Markdown under its heading (its fenced block is code)', () => {
+    const source = fx.inputs.loggingPolicies.find((l) => l.stem === 'LP_0001_windows_audit_process_creation')!
+    const page = `Logging_Policies/${source.stem}.md`
+    const content = loggingPolicyContent(source, page, fx.cards.get(page)!, site)
+    expect(content.ids).toContain('configuration')
+    expect(elementsOf(content.html, 'h2')).toEqual(['Configuration'])
+    expect(elementsOf(content.html, 'code').some((c) => c.startsWith('Computer Configuration >'))).toBe(true)
+  })
+
+  it('link the Data Needed an enrichment serves, and show its config', () => {
+    const source = fx.inputs.enrichments[0]
+    const page = `Enrichments/${source.stem}.md`
+    const content = enrichmentContent(source, page, fx.cards.get(page)!, site)
+    expect(content.links.map((l) => l.target)).toContain('Data_Needed/DN_0003_1_windows_sysmon_process_creation.html')
+    expect(elementsOf(content.html, 'p').some((p) => p.includes('We can use Logstash'))).toBe(true)
   })
 })
