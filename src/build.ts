@@ -39,14 +39,12 @@ export interface Assembly {
   cards?: ReadonlyMap<object, CardOutcome>
   /** Rendered site page content kept between builds (the build cache), and the salt of its keys. */
   pageCache?: { cache: PageCache; salt: string }
-  /** Worker threads for the site's page rendering (default: the site's own choice). */
-  workers?: number
 }
 
 /** The steps over the whole model: the wiki tree (cards rendered here unless given), then everything built on it. */
-export function assemble({ config, catalogue, inputs, rules, diagnostics, cards, pageCache, workers }: Assembly, progress: Progress = createProgress({ quiet: true })): BuildResult {
+export function assemble({ config, catalogue, inputs, rules, diagnostics, cards, pageCache }: Assembly, progress: Progress = createProgress({ quiet: true })): BuildResult {
   const files = progress.task('render wiki', () => renderWiki({ inputs, rules, catalogue }, diagnostics, cards))
-  if (config.site) progress.task('render site', () => renderSite({ inputs, rules, catalogue, files, base: config.base, siteUrl: config.siteUrl, cache: pageCache?.cache, cacheSalt: pageCache?.salt, workers }, diagnostics))
+  if (config.site) progress.task('render site', () => renderSite({ inputs, rules, catalogue, files, base: config.base, siteUrl: config.siteUrl, cache: pageCache?.cache, cacheSalt: pageCache?.salt }, diagnostics))
   diagnostics.sort(compareDiagnostics)
   return { files, diagnostics, rules, inputs }
 }

@@ -18,17 +18,15 @@ export interface SiteInput {
   cache?: PageCache
   /** Mixed into the page cache keys (the tool's fingerprint). */
   cacheSalt?: string
-  /** Worker threads for page rendering (default: the site's own choice). */
-  workers?: number
 }
 
 /**
  * Adds what is built on the cards: cross-link pages, Navigator layers and exports (`wiki/…`, `attack-navigator/…`,
  * `*.csv`, `rules.json`), then the HTML site (`site/…`), reporting every internal link that does not resolve.
  */
-export function renderSite({ inputs, rules, catalogue, files, base, siteUrl, cache, cacheSalt, workers }: SiteInput, diagnostics: Diagnostic[]): void {
+export function renderSite({ inputs, rules, catalogue, files, base, siteUrl, cache, cacheSalt }: SiteInput, diagnostics: Diagnostic[]): void {
   const { model, pages, downloads, trees } = sitePages({ inputs, rules, catalogue, files, base, siteUrl, cache, cacheSalt })
-  const site = buildSite(pages, model, catalogue, { base, downloads, diagnostics, cache, cacheSalt, trees, ...(workers === undefined ? {} : { workers }) })
+  const site = buildSite(pages, model, catalogue, { base, downloads, diagnostics, cache, cacheSalt, trees })
   for (const [path, content] of site) files.set(`site/${path}`, content)
   // Wiki links the site cannot follow are reported by buildSite (`dangling-link`, at the card's line); this checks the HTML.
   for (const d of checkLinks(site, { base })) diagnostics.push({ ...d, path: `site/${d.path}` })

@@ -72,8 +72,7 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
     const workers = options.workers ?? defaultWorkers()
     const { read, fresh } = await prefillUnits(config, { store, tool, catalogue, workers }, progress)
     const { assembly, cache } = prepareCached(config, { store, tool, catalogue, read, fresh }, progress)
-    // The site shares its page rendering with the same number of worker threads.
-    const built = { ...assemble({ ...assembly, workers }, progress), cache }
+    const built = { ...assemble(assembly, progress), cache }
     const write = progress.task(`write ${built.files.size} files`, () => writeChanged(config.out, built.files, state?.stamps ?? memoryStamps.get(store), options.store ? hashMemoOf(options.store) : undefined))
     store.endBuild()
     memoryStamps.set(store, write.stamps)

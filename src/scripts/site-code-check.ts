@@ -1,12 +1,9 @@
 /**
  * Checks the site's shortcut over ../shared: every cross-link page is rendered from its syntax tree and by a
  * plain parse of its Markdown, and the two must give the same HTML and page state. Golden cards are parsed
- * too (for the timings and the pool check). Prints how many pages took the shortcut and the time of each way.
+ * too (for the timings). Prints how many pages took the shortcut and the time of each way.
  *
- * With `--pool N`, also renders the pages on the worker pool (N workers and this thread) and checks it gives the
- * same contents as rendering them here.
- *
- *   node lib/scripts/site-code-check.js [--limit N] [--section Detection_Rules] [--only fast|full] [--pool N]  (--only: time one way, no comparison)
+ *   node lib/scripts/site-code-check.js [--limit N] [--section Detection_Rules] [--only fast|full]  (--only: time one way, no comparison)
  */
 import { readFileSync, readdirSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
@@ -17,11 +14,10 @@ import { linkRule } from '../link/index.js'
 import { loadAtomics, loadDataSources, loadRules } from '../load/index.js'
 import { BACKENDS, type BackendName, type Conversion, type LinkedRule } from '../model.js'
 import { renderMarkdown, renderMarkdownTree } from '../site/markdown-processor.js'
-import { renderContents, type ContentJob } from '../site/render-contents.js'
 import { siteIndexOf } from '../site/site-context.js'
 import { sharedDir } from './shared-corpus.js'
 
-const { values } = parseArgs({ options: { limit: { type: 'string' }, only: { type: 'string' }, section: { type: 'string' }, pool: { type: 'string' } } })
+const { values } = parseArgs({ options: { limit: { type: 'string' }, only: { type: 'string' }, section: { type: 'string' } } })
 const shared = sharedDir()
 const corpus = resolve(shared, 'corpus')
 const model = loadModel(values.limit ? Number(values.limit) : Infinity)
@@ -37,11 +33,9 @@ for (const [path, content] of crossLinks.files) {
 const site = siteIndexOf(pages.keys(), downloads)
 const sections = new Map<string, { pages: number; shortcut: number; fastMs: number; fullMs: number }>()
 let differ = 0
-const jobs: ContentJob[] = []
 for (const [page, markdown] of [...pages].sort(([a], [b]) => a.localeCompare(b))) {
   if (values.section && !page.startsWith(values.section)) continue
   const tree = trees.get(page)
-  jobs.push([page, markdown])
   const section = page.includes('/') ? page.slice(0, page.indexOf('/')) : page
   const s = sections.get(section) ?? { pages: 0, shortcut: 0, fastMs: 0, fullMs: 0 }
   sections.set(section, s)
@@ -67,17 +61,6 @@ for (const [section, s] of [...sections, ['all', total] as const]) {
   for (const key of ['pages', 'shortcut', 'fastMs', 'fullMs'] as const) total[key] += s[key]
 }
 console.log(`${differ} pages differ`)
-if (values.pool) {
-  let start = performance.now()
-  const pooled = renderContents(jobs, site, Number(values.pool))
-  console.log(`pool (${values.pool} workers + this thread): ${Math.round(performance.now() - start)} ms`)
-  start = performance.now()
-  const here = renderContents(jobs, site, 0)
-  console.log(`this thread only: ${Math.round(performance.now() - start)} ms`)
-  const pooledDiffer = pooled.filter((content, i) => !isDeepStrictEqual(content, here[i])).length
-  console.log(`${pooledDiffer} pages differ between the pool and this thread`)
-  differ += pooledDiffer
-}
 process.exitCode = differ === 0 ? 0 : 1
 
 function loadModel(limit: number): WikiModel {

@@ -12,8 +12,6 @@ import { renderWikiPage, type RenderedPage } from './wiki-page.js'
 export interface BuildSiteOptions extends SiteOptions {
   /** Receives a warning for every link in the pages the site cannot follow (shown as plain text there). */
   diagnostics?: Diagnostic[]
-  /** Worker threads that help render the pages' Markdown (default: one per other core, at most 3; 0: none). */
-  workers?: number
 }
 
 /** Ids the layout puts on every page (fragment links may point at them). */
@@ -36,7 +34,7 @@ export function buildSite(pages: ReadonlyMap<string, string>, model: WikiModel, 
   }
   // The site's coverage page is the interactive matrix; Coverage.md's links resolve to it.
   const wikiPages = [...pages.keys()].sort().filter((page) => page !== 'Coverage.md' && page.endsWith('.md'))
-  const contents = pageContents(ctx, wikiPages, options.workers)
+  const contents = pageContents(ctx, wikiPages)
   for (const page of wikiPages) {
     const markdown = pages.get(page)!
     const rendered = renderWikiPage(ctx, page, contents.get(page)!)

@@ -4,26 +4,23 @@ import { enrichmentContent } from './enrichment-content.js'
 import type { SiteIndex } from './link-resolver.js'
 import { loggingPolicyContent } from './logging-policy-content.js'
 import { contentKey, recordingAnswers, renderContent, stillValid, triggerContentKey, type CachedContent } from './page-cache.js'
-import { renderContents, type ContentJob } from './render-contents.js'
 import { ruleCardContent } from './rule-card-content.js'
 import type { SiteContext } from './site-context.js'
 import { triggerContent } from './trigger-content.js'
 
 /**
  * How a page's content is made. `model`: from the model, cheap, never cached (rule and atc-data cards).
- * `cached`: kept in the page cache under `key`; on a miss made by `render` on this thread (trigger cards,
- * cross-link pages) or, for `pool`, by the Markdown render pool (any other page).
+ * `cached`: kept in the page cache under `key`, made by `render` on a miss (trigger cards, cross-link pages,
+ * and any other page from its Markdown).
  */
-type PageMaker = { kind: 'model'; make: () => CachedContent } | { kind: 'cached'; key: string; render: (() => CachedContent) | 'pool' }
+type PageMaker = { kind: 'model'; make: () => CachedContent } | { kind: 'cached'; key: string; render: () => CachedContent }
 
 /**
  * Every page's content as HTML (what the layout wraps), from the page cache while a cached result still
  * holds, else made as its PageMaker says.
  */
-export function pageContents(ctx: SiteContext, pages: readonly string[], workers?: number): Map<string, CachedContent> {
+export function pageContents(ctx: SiteContext, pages: readonly string[]): Map<string, CachedContent> {
   const contents = new Map<string, CachedContent>()
-  const jobs: ContentJob[] = []
-  const keys: string[] = []
   for (const page of pages) {
     const markdown = ctx.pages.get(page)
     if (markdown === undefined) throw new Error(`no Markdown for ${page}: expected one of the site's pages`)
@@ -34,19 +31,12 @@ export function pageContents(ctx: SiteContext, pages: readonly string[], workers
     }
     const hit = ctx.cache?.get<CachedContent>(maker.key)
     if (hit && stillValid(hit, ctx.site)) contents.set(page, hit)
-    else if (maker.render === 'pool') {
-      jobs.push([page, markdown])
-      keys.push(maker.key)
-    } else {
+    else {
       const content = maker.render()
       contents.set(page, content)
       ctx.cache?.put(maker.key, content)
     }
   }
-  renderContents(jobs, ctx.site, workers).forEach((content, i) => {
-    contents.set(jobs[i][0], content)
-    ctx.cache?.put(keys[i], content)
-  })
   return contents
 }
 
@@ -75,9 +65,7 @@ function makerOf(ctx: SiteContext, page: string, markdown: string): PageMaker {
     }
   }
   const key = keyed(() => contentKey(page, markdown, ctx.cacheSalt))
-  const tree = ctx.trees?.get(page)
-  // Rendering a tree here costs less than handing it to another thread (measured: 1.6 s here, 2.2 s shared).
-  return { kind: 'cached', key, render: tree ? () => renderContent(page, markdown, ctx.site, tree) : 'pool' }
+  return { kind: 'cached', key, render: () => renderContent(page, markdown, ctx.site, ctx.trees?.get(page)) }
 }
 
 /** A page made from the model, or, should that fail on input nobody foresaw, from its card's Markdown like any page. */
