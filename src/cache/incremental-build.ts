@@ -72,7 +72,9 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
     const workers = options.workers ?? defaultWorkers()
     const { read, fresh } = await prefillUnits(config, { store, tool, catalogue, workers }, progress)
     const { assembly, cache } = prepareCached(config, { store, tool, catalogue, read, fresh }, progress)
-    const built = { ...assemble(assembly, progress), cache }
+    // A one-shot build without a disk cache would only hash and hold every page for nothing.
+    const keepsPages = options.cacheDir !== null || options.store !== undefined
+    const built = { ...assemble(keepsPages ? assembly : { ...assembly, pageCache: undefined }, progress), cache }
     const write = progress.task(`write ${built.files.size} files`, () => writeChanged(config.out, built.files, state?.stamps ?? memoryStamps.get(store), options.store ? hashMemoOf(options.store) : undefined))
     store.endBuild()
     memoryStamps.set(store, write.stamps)
