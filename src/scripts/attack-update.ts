@@ -1,5 +1,6 @@
 /**
- * Rebuilds the bundled ATT&CK catalogue (data/attack-catalogue.json).
+ * Rebuilds the bundled ATT&CK catalogue (data/attack-catalogue.json) and its parsed descriptions
+ * (data/attack-descriptions.mdast.json, see src/site/bundled-mdast.ts).
  *
  *   node lib/scripts/attack-update.js FILE [--out PATH] [--no-merge]
  *
@@ -13,6 +14,7 @@ import { catalogueFromStix } from '../attack/catalogue-from-stix.js'
 import { BUNDLED_CATALOGUE_PATH, readCatalogue } from '../attack/load-catalogue.js'
 import { mergeCatalogues } from '../attack/merge-catalogues.js'
 import type { AttackCatalogue } from '../attack/catalogue.js'
+import { BUNDLED_MDAST_PATH, writeBundledMdast } from '../site/bundled-mdast.js'
 
 function main(argv: string[]): number {
   const args = [...argv]
@@ -55,6 +57,7 @@ function main(argv: string[]): number {
   process.stdout.write(
     `${out}: ${catalogue.tactics.length} tactics, ${catalogue.legacyTactics.length} legacy tactics, ${catalogue.techniques.length} techniques (${catalogue.source})\n`,
   )
+  if (out === BUNDLED_CATALOGUE_PATH) process.stdout.write(`${BUNDLED_MDAST_PATH}: ${writeBundledMdast(catalogue)} parsed descriptions\n`)
   return 0
 }
 

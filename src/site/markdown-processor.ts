@@ -1,6 +1,7 @@
 import type { Root } from 'hast'
 import type { Root as MdastRoot } from 'mdast'
 import { isMarkdownSource } from '../crosslink/markdown.js'
+import { bundledMdast } from './bundled-mdast.js'
 import rehypeSanitize from 'rehype-sanitize'
 import rehypeStringify from 'rehype-stringify'
 import remarkGfm from 'remark-gfm'
@@ -57,11 +58,17 @@ export function renderMarkdown(markdown: string, page: string, site: SiteIndex, 
 export function renderMarkdownTree(tree: MdastRoot, page: string, site: SiteIndex): RenderedMarkdown {
   processor ??= createProcessor()
   const parser = processor
-  const root: MdastRoot = { type: 'root', children: tree.children.flatMap((node) => (isMarkdownSource(node) ? parser.parse(node.value).children : [node])) }
+  const root: MdastRoot = { type: 'root', children: tree.children.flatMap((node) => (isMarkdownSource(node) ? (bundledMdast(node.value) ?? parser.parse(node.value).children) : [node])) }
   const state = emptyState(page, site)
   const hast = processor.runSync(root, { value: '', path: page, data: { page: state } }) as Root
   state.markdownLinks = []
   return { html: processor.stringify(hast), state }
+}
+
+/** The Markdown parser's tree of `text` (the site's parser: GFM). */
+export function parseMarkdown(text: string): MdastRoot['children'] {
+  processor ??= createProcessor()
+  return processor.parse(text).children
 }
 
 /** Splits the fragments of renderMarkdownParts: a paragraph of its own between two of them. */

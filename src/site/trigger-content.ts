@@ -4,7 +4,8 @@ import { attackDescriptionLines, attackUrlPath, fenceLanguage, platformList } fr
 import { stripText } from '../render/trigger-text.js'
 import type { SiteIndex } from './link-resolver.js'
 import { positionOf } from './markdown-position.js'
-import { renderMarkdownParts } from './markdown-processor.js'
+import { bundledMdast } from './bundled-mdast.js'
+import { renderMarkdownParts, renderMarkdownTree } from './markdown-processor.js'
 import type { CachedContent } from './page-cache.js'
 import { createSlugger } from './slug.js'
 import { codeHtml, renderTemplate } from './templates.js'
@@ -30,7 +31,16 @@ export function triggerContent(source: AtomicsSource, attackDescription: string 
   const slug = createSlugger()
   const title = `${id} - ${model.displayName ?? ''}`
   const ids = { title: slug(title), description: slug('Description from ATT&CK'), tests: slug('Atomic Tests') }
-  const description = attackDescription ? markdownOf(attackDescriptionLines(attackDescription).join('\n')) : undefined
+  const quoteLinks: CachedContent['links'] = []
+  // The quote is usually in the bundle already parsed (see bundled-mdast.ts): then only its HTML is made here.
+  const quote = (text: string): ReturnType<typeof markdownOf> => {
+    const children = bundledMdast(text)
+    if (!children) return markdownOf(text)
+    const rendered = renderMarkdownTree({ type: 'root', children }, page, site)
+    quoteLinks.push(...rendered.state.links)
+    return { html: rendered.html, inline: false, text, index: -1 }
+  }
+  const description = attackDescription ? quote(attackDescriptionLines(attackDescription).join('\n')) : undefined
   const tests = model.tests.map((test, i) => {
     const testTitle = `Atomic Test #${i + 1}: ${test.name}`
     const executor = test.executor
@@ -81,7 +91,7 @@ export function triggerContent(source: AtomicsSource, attackDescription: string 
   const templateIds = [ids.title, ids.description, ids.tests, ...tests.flatMap((t) => [t.id, ...Object.values(t.ids), ...t.dependencies.map((d) => d.id)])].filter(Boolean)
   return {
     html,
-    links: rendered.state.links,
+    links: [...quoteLinks, ...rendered.state.links],
     ids: [...new Set([...templateIds, ...rendered.state.ids])],
     title,
     dangling: rendered.state.dangling.map((d) => ({ ...d, ...positionOf(markdown, `](${d.href})`) })),
