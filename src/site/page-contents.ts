@@ -9,9 +9,9 @@ import type { SiteContext } from './site-context.js'
 import { triggerContent } from './trigger-content.js'
 
 /**
- * How a page's content is made. `model`: from the model, cheap, never cached (rule and atc-data cards).
- * `cached`: kept in the page cache under `key`, made by `render` on a miss (trigger cards, cross-link pages,
- * and any other page from its Markdown).
+ * How a page's content is made. `model`: from the model, cheap, never cached (rule cards). `cached`: kept in
+ * the page cache under `key`, made by `render` on a miss (atc-data and trigger cards from their files,
+ * cross-link pages from their trees, any other page from its Markdown).
  */
 type PageMaker = { kind: 'model'; make: () => CachedContent } | { kind: 'cached'; key: string; render: () => CachedContent }
 
@@ -50,11 +50,18 @@ const ATC_DATA_CARDS: Record<string, (source: DataSource, page: string, markdown
 function makerOf(ctx: SiteContext, page: string, markdown: string): PageMaker {
   const rule = ctx.ruleByPage.get(page)
   if (rule) return { kind: 'model', make: () => ruleCardContent(rule, page, markdown, ctx.site) }
-  const source = ctx.sourceByPage.get(page)
-  const atcCard = source && ATC_DATA_CARDS[page.slice(0, page.indexOf('/'))]
-  if (source && atcCard) return { kind: 'model', make: () => atcCard(source, page, markdown, ctx.site) }
   // Only a build with a cache needs the keys (hashing every page is not free).
   const keyed = (key: () => string) => (ctx.cache ? key() : '')
+  const source = ctx.sourceByPage.get(page)
+  const atcCard = source && ATC_DATA_CARDS[page.slice(0, page.indexOf('/'))]
+  if (source && atcCard) {
+    // Everything the card shows is in its Markdown, which keys it.
+    return {
+      kind: 'cached',
+      key: keyed(() => contentKey(page, markdown, ctx.cacheSalt)),
+      render: () => fromModel(ctx, page, markdown, () => recordingAnswers(ctx.site, (site) => atcCard(source, page, markdown, site))),
+    }
+  }
   const atomics = ctx.atomicsByPage.get(page)
   if (atomics) {
     const description = ctx.index.lookup.technique(atomics.techniqueId)?.description
