@@ -5,24 +5,19 @@
  *
  *   node lib/scripts/site-code-check.js [--limit N] [--section Detection_Rules] [--only fast|full]  (--only: time one way, no comparison)
  */
-import { readFileSync, readdirSync } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
 import { isDeepStrictEqual, parseArgs } from 'node:util'
 import { loadCatalogue } from '../attack/index.js'
-import { crossLinkPages, type WikiModel } from '../crosslink/index.js'
-import { linkRule } from '../link/index.js'
-import { loadAtomics, loadDataSources, loadRules } from '../load/index.js'
-import { BACKENDS, type BackendName, type Conversion, type LinkedRule } from '../model.js'
+import { crossLinkPages } from '../crosslink/index.js'
 import { renderMarkdown, renderMarkdownTree } from '../site/markdown-processor.js'
 import { siteIndexOf } from '../site/site-context.js'
+import { goldenModel, goldenPages } from './golden-model.js'
 import { sharedDir } from './shared-corpus.js'
 
 const { values } = parseArgs({ options: { limit: { type: 'string' }, only: { type: 'string' }, section: { type: 'string' } } })
 const shared = sharedDir()
-const corpus = resolve(shared, 'corpus')
-const model = loadModel(values.limit ? Number(values.limit) : Infinity)
+const model = goldenModel(shared, values.limit ? Number(values.limit) : Infinity)
 const catalogue = loadCatalogue()
-const pages = goldenPages(new Set(model.rules.map((r) => `${r.source.stem}.md`)))
+const pages = goldenPages(shared, new Set(model.rules.map((r) => `${r.source.stem}.md`)))
 const downloads: string[] = []
 const crossLinks = crossLinkPages(model, catalogue, {})
 const trees = crossLinks.trees ?? new Map()
@@ -62,40 +57,3 @@ for (const [section, s] of [...sections, ['all', total] as const]) {
 }
 console.log(`${differ} pages differ`)
 process.exitCode = differ === 0 ? 0 : 1
-
-function loadModel(limit: number): WikiModel {
-  const rules = loadRules([resolve(corpus, 'sigma')]).rules.slice(0, limit)
-  const dataNeeded = loadDataSources(resolve(corpus, 'atc-data/data_needed'), 'Data Needed').items
-  const loggingPolicies = loadDataSources(resolve(corpus, 'atc-data/logging_policies'), 'Logging Policy').items
-  const enrichments = loadDataSources(resolve(corpus, 'atc-data/enrichments'), 'Enrichment').items
-  const { atomics, triggerFolders } = loadAtomics(resolve(corpus, 'atomics'))
-  const queries = goldenQueries()
-  const catalogue = loadCatalogue()
-  const linked: LinkedRule[] = rules.map((source) => {
-    const key = relative(resolve(corpus, 'sigma'), resolve(source.path))
-    const conversions = BACKENDS.map((backend): Conversion => queries.get(`${key}\u0000${backend}`) ?? { backend, text: '', ok: false })
-    return { source, links: linkRule(source, { dataNeeded, enrichments, triggerFolders }, catalogue), conversions }
-  })
-  return { rules: linked, dataNeeded, loggingPolicies, enrichments, atomics }
-}
-
-/** The golden queries as the cards show them (sigmac's stdout less one trailing newline). */
-function goldenQueries(): Map<string, Conversion> {
-  const map = new Map<string, Conversion>()
-  for (const line of readFileSync(resolve(shared, 'golden/queries.jsonl'), 'utf8').split('\n')) {
-    if (!line) continue
-    const q = JSON.parse(line) as { rule: string; backend: BackendName; exit: number; stdout: string }
-    map.set(`${q.rule}\u0000${q.backend}`, { backend: q.backend, text: q.stdout.replace(/\n$/, ''), ok: q.exit === 0 })
-  }
-  return map
-}
-
-function goldenPages(ruleCards: Set<string>): Map<string, string> {
-  const root = resolve(shared, 'golden/wiki')
-  const pages = new Map<string, string>()
-  for (const section of readdirSync(root).sort()) {
-    const names = readdirSync(join(root, section)).sort()
-    for (const name of section === 'Detection_Rules' ? names.filter((n) => ruleCards.has(n)) : names) pages.set(`${section}/${name}`, readFileSync(join(root, section, name), 'utf8'))
-  }
-  return pages
-}

@@ -5,16 +5,14 @@
  *
  *   node lib/scripts/site-preview.js [--out DIR] [--base /repo/] [--limit N]
  */
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, join, relative, resolve } from 'node:path'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { loadCatalogue } from '../attack/index.js'
-import { crossLinkPages, type WikiModel } from '../crosslink/index.js'
-import { linkRule } from '../link/index.js'
-import { loadAtomics, loadDataSources, loadRules } from '../load/index.js'
-import { BACKENDS, type BackendName, type Conversion, type LinkedRule } from '../model.js'
+import { crossLinkPages } from '../crosslink/index.js'
 import { buildSite, checkLinks } from '../site/index.js'
+import { goldenModel, goldenPages } from './golden-model.js'
 import { sharedDir } from './shared-corpus.js'
 import { UnitStore } from '../cache/unit-store.js'
 import { toolFingerprint } from '../cache/tool-fingerprint.js'
@@ -22,7 +20,6 @@ import type { Diagnostic } from '../diagnostics.js'
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: '/tmp/site-preview' }, base: { type: 'string', default: '/' }, limit: { type: 'string' }, cache: { type: 'string' }, 'parse-check': { type: 'boolean', default: false } } })
 const shared = sharedDir()
-const corpus = resolve(shared, 'corpus')
 const time = <T>(label: string, f: () => T): T => {
   const start = performance.now()
   const cpu = process.cpuUsage()
@@ -32,12 +29,12 @@ const time = <T>(label: string, f: () => T): T => {
   return result
 }
 
-const model = time('load + link', () => loadModel())
+const model = time('load + link', () => goldenModel(shared, values.limit ? Number(values.limit) : Infinity))
 const catalogue = loadCatalogue()
 const store = values.cache ? new UnitStore(values.cache) : undefined
 const salt = store ? toolFingerprint() : undefined
 const { files: crossLinks, trees } = time('cross-links', () => crossLinkPages(model, catalogue, { siteUrl: 'https://example.github.io/analytics-wiki/', cache: store, cacheSalt: salt }))
-const pages = time('read golden wiki', () => goldenPages(new Set(model.rules.map((r) => `${r.source.stem}.md`))))
+const pages = time('read golden wiki', () => goldenPages(shared, new Set(model.rules.map((r) => `${r.source.stem}.md`))))
 for (const [path, content] of crossLinks) if (path.startsWith('wiki/')) pages.set(path.slice('wiki/'.length), content)
 const downloads = new Map([...crossLinks].filter(([path]) => !path.startsWith('wiki/')))
 const siteDiagnostics: Diagnostic[] = []
@@ -69,42 +66,3 @@ const write = (path: string, content: string | Uint8Array) => {
 for (const [path, content] of site) write(join(out, 'site', path), content)
 for (const [path, content] of crossLinks) write(join(out, path), content)
 console.log(`wrote ${out} (${wikiFiles.size} wiki pages)`)
-
-function loadModel(): WikiModel {
-  const limit = values.limit ? Number(values.limit) : Infinity
-  const rules = loadRules([resolve(corpus, 'sigma')]).rules.slice(0, limit)
-  const dataNeeded = loadDataSources(resolve(corpus, 'atc-data/data_needed'), 'Data Needed').items
-  const loggingPolicies = loadDataSources(resolve(corpus, 'atc-data/logging_policies'), 'Logging Policy').items
-  const enrichments = loadDataSources(resolve(corpus, 'atc-data/enrichments'), 'Enrichment').items
-  const { atomics, triggerFolders } = loadAtomics(resolve(corpus, 'atomics'))
-  const queries = goldenQueries()
-  const catalogue = loadCatalogue()
-  const linked: LinkedRule[] = rules.map((source) => {
-    const key = relative(resolve(corpus, 'sigma'), resolve(source.path))
-    const conversions = BACKENDS.map((backend): Conversion => queries.get(`${key}\u0000${backend}`) ?? { backend, text: '', ok: false, reason: 'no golden query' })
-    return { source, links: linkRule(source, { dataNeeded, enrichments, triggerFolders }, catalogue), conversions }
-  })
-  return { rules: linked, dataNeeded, loggingPolicies, enrichments, atomics }
-}
-
-function goldenQueries(): Map<string, Conversion> {
-  const map = new Map<string, Conversion>()
-  for (const line of readFileSync(resolve(shared, 'golden/queries.jsonl'), 'utf8').split('\n')) {
-    if (!line) continue
-    const q = JSON.parse(line) as { rule: string; backend: BackendName; exit: number; stdout: string; stderr: string }
-    const ok = q.exit === 0 && q.stdout.trim() !== ''
-    const reason = ok ? undefined : q.stderr.trim().split('\n').pop()?.replace(/^.*?\(.*?\.yml\):\s*/, '') || `exit ${q.exit}, no output`
-    map.set(`${q.rule}\u0000${q.backend}`, { backend: q.backend, text: q.stdout.replace(/\n$/, ''), ok, reason })
-  }
-  return map
-}
-
-function goldenPages(ruleCards: Set<string>): Map<string, string> {
-  const root = resolve(shared, 'golden/wiki')
-  const pages = new Map<string, string>()
-  for (const section of readdirSync(root).sort()) {
-    const names = readdirSync(join(root, section)).sort()
-    for (const name of section === 'Detection_Rules' ? names.filter((n) => ruleCards.has(n)) : names) pages.set(`${section}/${name}`, readFileSync(join(root, section, name), 'utf8'))
-  }
-  return pages
-}
