@@ -14,7 +14,9 @@ import { catalogueFromStix } from '../attack/catalogue-from-stix.js'
 import { BUNDLED_CATALOGUE_PATH, readCatalogue } from '../attack/load-catalogue.js'
 import { mergeCatalogues } from '../attack/merge-catalogues.js'
 import type { AttackCatalogue } from '../attack/catalogue.js'
-import { BUNDLED_MDAST_PATH, writeBundledMdast } from '../site/bundled-mdast.js'
+import type { RootContent } from 'mdast'
+import { BUNDLED_MDAST_PATH, bundledMdastKey, descriptionTexts } from '../site/bundled-mdast.js'
+import { parseMarkdown } from '../site/markdown-processor.js'
 
 function main(argv: string[]): number {
   const args = [...argv]
@@ -65,6 +67,15 @@ function main(argv: string[]): number {
 function serialise(c: AttackCatalogue): string {
   const list = (items: unknown[]) => (items.length ? `[\n${items.map((i) => `    ${JSON.stringify(i)}`).join(',\n')}\n  ]` : '[]')
   return `{\n  "source": ${JSON.stringify(c.source)},\n  "tactics": ${list(c.tactics)},\n  "legacyTactics": ${list(c.legacyTactics)},\n  "techniques": ${list(c.techniques)}\n}\n`
+}
+
+/** Writes the parsed descriptions of `catalogue` (positions left out: pages rendered from trees have none). */
+function writeBundledMdast(catalogue: AttackCatalogue): number {
+  const texts = new Set(catalogue.techniques.flatMap((t) => (t.description ? descriptionTexts(t.description) : [])))
+  const entries = [...texts].map((text): [string, RootContent[]] => [bundledMdastKey(text), JSON.parse(JSON.stringify(parseMarkdown(text), (key, value) => (key === 'position' ? undefined : value)))])
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  writeFileSync(BUNDLED_MDAST_PATH, `${JSON.stringify(Object.fromEntries(entries))}\n`)
+  return entries.length
 }
 
 process.exitCode = main(process.argv.slice(2))

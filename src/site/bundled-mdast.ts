@@ -1,11 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { RootContent } from 'mdast'
-import type { AttackCatalogue } from '../attack/catalogue.js'
 import { hashOf } from '../cache/hash.js'
 import { withoutCitations } from '../crosslink/page-links.js'
 import { attackDescriptionLines } from '../render/trigger-format.js'
-import { parseMarkdown } from './markdown-processor.js'
 
 /**
  * The ATT&CK descriptions as the Markdown parser reads them, in the two forms the site's pages show: made by
@@ -23,7 +21,7 @@ let table: Map<string, RootContent[]> | undefined
 /** The parsed children of `text` when the bundle has them (a fresh copy: the pipeline may change nodes). */
 export function bundledMdast(text: string): RootContent[] | undefined {
   table ??= readTable()
-  const children = table.get(keyOf(text))
+  const children = table.get(bundledMdastKey(text))
   return children && structuredClone(children)
 }
 
@@ -32,16 +30,8 @@ export function descriptionTexts(description: string): string[] {
   return [withoutCitations(description), attackDescriptionLines(description).join('\n')]
 }
 
-/** Writes the parsed descriptions of `catalogue` (positions left out: pages rendered from trees have none). */
-export function writeBundledMdast(catalogue: AttackCatalogue, path = BUNDLED_MDAST_PATH): number {
-  const texts = new Set(catalogue.techniques.flatMap((t) => (t.description ? descriptionTexts(t.description) : [])))
-  const entries = [...texts].map((text): [string, RootContent[]] => [keyOf(text), withoutPositions(parseMarkdown(text))])
-  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  writeFileSync(path, `${JSON.stringify(Object.fromEntries(entries))}\n`)
-  return entries.length
-}
-
-function keyOf(text: string): string {
+/** The entry of a text in the bundle. */
+export function bundledMdastKey(text: string): string {
   return hashOf(VERSION, text)
 }
 
@@ -52,8 +42,4 @@ function readTable(): Map<string, RootContent[]> {
     // No bundle (or a damaged one) only costs time.
     return new Map()
   }
-}
-
-function withoutPositions<T>(nodes: T): T {
-  return JSON.parse(JSON.stringify(nodes, (key, value) => (key === 'position' ? undefined : value))) as T
 }
