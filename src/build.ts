@@ -1,6 +1,6 @@
 import { otherInputDirs, type BuildConfig } from './config.js'
 import type { Diagnostic } from './diagnostics.js'
-import { compareDiagnostics, formatDiagnostic } from './diagnostics.js'
+import { compareDiagnostics } from './diagnostics.js'
 import { loadAtomics, loadDataSources, loadRules } from './load/index.js'
 import type { Inputs, LinkedRule } from './model.js'
 import { createProgress, type Progress } from './progress.js'
@@ -10,7 +10,7 @@ import { convertAll } from './convert-all.js'
 import { renderWiki, type CardOutcome } from './render-wiki.js'
 import { renderSite } from './render-site.js'
 import type { PageCache } from './site/index.js'
-import { writeTree, type OutputFiles } from './write/index.js'
+import type { OutputFiles } from './write/index.js'
 
 export interface BuildResult {
   files: OutputFiles
@@ -70,21 +70,4 @@ export function load(config: BuildConfig): { inputs: Inputs; diagnostics: Diagno
 
 export function link(inputs: Inputs, catalogue: AttackCatalogue): LinkedRule[] {
   return inputs.rules.map((source) => ({ source, links: linkRule(source, inputs, catalogue), conversions: [] }))
-}
-
-/** Builds and writes; returns the process exit code (1 on errors with `--strict`). */
-export function buildAndWrite(config: BuildConfig, report: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): { result: BuildResult; exitCode: number } {
-  const progress = createProgress({ quiet: config.quiet })
-  const start = performance.now()
-  const result = build(config, progress)
-  progress.task(`write ${result.files.size} files`, () => writeTree(config.out, result.files))
-  return { result, exitCode: finish(result.diagnostics, config, report, progress, start, result.files.size) }
-}
-
-function finish(diagnostics: Diagnostic[], config: BuildConfig, report: (line: string) => void, progress: Progress, start: number, fileCount: number): number {
-  for (const d of diagnostics) report(formatDiagnostic(d))
-  const errors = diagnostics.filter((d) => d.severity === 'error').length
-  const warnings = diagnostics.filter((d) => d.severity === 'warning').length
-  progress.done(`built ${fileCount} files into ${config.out} in ${Math.round(performance.now() - start)} ms (${errors} errors, ${warnings} warnings)`)
-  return config.strict && errors + warnings > 0 ? 1 : 0
 }

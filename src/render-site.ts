@@ -34,9 +34,9 @@ export function renderSite({ inputs, rules, catalogue, files, base, siteUrl, cac
 
 /**
  * Adds the cross-link pages and exports to `files`, and splits them into the site's input: the wiki pages
- * (`wiki/`-relative path → Markdown) and the downloads (everything else). Also used to prerender pages.
+ * (`wiki/`-relative path → Markdown), the downloads (everything else) and the cross-link pages' syntax trees.
  */
-export function sitePages({ inputs, rules, catalogue, files, siteUrl, cache, cacheSalt }: SiteInput): { model: WikiModel; pages: Map<string, string>; downloads: Map<string, string | Uint8Array>; trees?: Map<string, MdastRoot> } {
+function sitePages({ inputs, rules, catalogue, files, siteUrl, cache, cacheSalt }: SiteInput): { model: WikiModel; pages: Map<string, string>; downloads: Map<string, string | Uint8Array>; trees?: Map<string, MdastRoot> } {
   const model: WikiModel = { rules, dataNeeded: inputs.dataNeeded, loggingPolicies: inputs.loggingPolicies, enrichments: inputs.enrichments, atomics: inputs.atomics }
   const crossLinks = crossLinkPages(model, catalogue, { siteUrl, cache, cacheSalt })
   for (const [path, content] of crossLinks.files) files.set(path, content)
