@@ -33,5 +33,10 @@ export function siteAsset(name: string): string {
 
 /** A code block's text as HTML, ending in a newline as a fenced block's does; only `&`, `<` and `>` need escaping there. */
 export function codeHtml(text: string): string {
-  return `${text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))}\n`
+  return `${escapeText(text)}\n`
+}
+
+/** Text as HTML element content: only `&`, `<` and `>` need escaping there. */
+export function escapeText(text: string): string {
+  return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
 }

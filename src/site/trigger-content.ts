@@ -8,7 +8,7 @@ import { bundledMdast } from './bundled-mdast.js'
 import { renderMarkdownParts, renderMarkdownTree } from './markdown-processor.js'
 import type { CachedContent } from './page-cache.js'
 import { createSlugger } from './slug.js'
-import { codeHtml, renderTemplate } from './templates.js'
+import { codeHtml, escapeText, renderTemplate } from './templates.js'
 
 /** Text that means nothing to Markdown (no markup, no autolink) is shown as it is, without a parse. */
 const PLAIN = /^[A-Za-z0-9 ,.:;()'"?/=%+$-]*$/
@@ -57,12 +57,12 @@ export function triggerContent(source: AtomicsSource, attackDescription: string 
       manual,
       elevation: executor.elevationRequired,
       executor: executor.name,
-      languageClass: languageClass(fenceLanguage(executor.name)),
+      language: fenceLanguage(executor.name),
       steps: manual ? markdownOf(executor.steps) : undefined,
       command: codeHtml(stripText(executor.command)),
       cleanup: executor.cleanupCommand === null ? null : codeHtml(stripText(executor.cleanupCommand)),
       dependencyExecutor,
-      dependencyLanguageClass: languageClass(fenceLanguage(dependencyExecutor)),
+      dependencyLanguage: fenceLanguage(dependencyExecutor),
       dependencies: test.dependencies.map((d) => ({ id: slug('Description'), description: markdownOf(stripText(d.description)), prereq: codeHtml(stripText(d.prereqCommand)), getPrereq: codeHtml(stripText(d.getPrereqCommand)) })),
     }
   })
@@ -98,12 +98,4 @@ export function triggerContent(source: AtomicsSource, attackDescription: string 
     markdownLinks: [],
     asked: [],
   }
-}
-
-function languageClass(language: string): string {
-  return language ? ` class="language-${escapeText(language).replace(/"/g, '&quot;')}"` : ''
-}
-
-function escapeText(text: string): string {
-  return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
 }
