@@ -9,7 +9,7 @@ import { linkRule } from './link/index.js'
 import { convertAll } from './convert-all.js'
 import { renderWiki, type CardOutcome } from './render-wiki.js'
 import { renderSite } from './render-site.js'
-import type { PageCache } from './site/index.js'
+import type { PageCache, PageMemo } from './site/index.js'
 import type { OutputFiles } from './write/index.js'
 
 export interface BuildResult {
@@ -38,13 +38,13 @@ export interface Assembly {
   /** Cards already rendered (by a cache or a worker), keyed by their source object. */
   cards?: ReadonlyMap<object, CardOutcome>
   /** Rendered site page content kept between builds (the build cache), and the salt of its keys. */
-  pageCache?: { cache: PageCache; salt: string }
+  pageCache?: { cache: PageCache; salt: string; memo?: PageMemo }
 }
 
 /** The steps over the whole model: the wiki tree (cards rendered here unless given), then everything built on it. */
 export function assemble({ config, catalogue, inputs, rules, diagnostics, cards, pageCache }: Assembly, progress: Progress = createProgress({ quiet: true })): BuildResult {
   const files = progress.task('render wiki', () => renderWiki({ inputs, rules, catalogue }, diagnostics, cards))
-  if (config.site) progress.task('render site', () => renderSite({ inputs, rules, catalogue, files, base: config.base, siteUrl: config.siteUrl, cache: pageCache?.cache, cacheSalt: pageCache?.salt }, diagnostics))
+  if (config.site) progress.task('render site', () => renderSite({ inputs, rules, catalogue, files, base: config.base, siteUrl: config.siteUrl, cache: pageCache?.cache, cacheSalt: pageCache?.salt, memo: pageCache?.memo }, diagnostics))
   diagnostics.sort(compareDiagnostics)
   return { files, diagnostics, rules, inputs }
 }

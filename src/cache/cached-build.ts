@@ -11,6 +11,7 @@ import type { CardOutcome } from '../render-wiki.js'
 import { converterFingerprint } from './converter-fingerprint.js'
 import { hashOf } from './hash.js'
 import { listInputs, type InputFile } from './list-inputs.js'
+import { recordRuleStamp } from './rule-stamp.js'
 import { toolFingerprint } from './tool-fingerprint.js'
 import { UnitStore } from './unit-store.js'
 import { atomicsUnit, dataCard, dataUnit, ruleUnit, type AtomicsUnit, type DataUnit, type RuleContext, type RuleUnit } from './work-units.js'
@@ -90,11 +91,14 @@ export function prepareCached(config: BuildConfig, options: CachedBuildOptions, 
         ruleDiagnostics.push(...readRule(file.path).diagnostics)
         continue
       }
-      const unit = cached<RuleUnit>(ruleKey(tool, file.path, text, linkKey, convertKey), () => ruleUnit(file.path, text, contextNow()))
+      const key = ruleKey(tool, file.path, text, linkKey, convertKey)
+      const unit = cached<RuleUnit>(key, () => ruleUnit(file.path, text, contextNow()))
       ruleDiagnostics.push(...unit.loadDiagnostics)
       if (!unit.rule) continue
       const source: RuleSource = { ...unit.rule, text }
-      rules.push({ source, links: unit.links!, conversions: unit.conversions! })
+      const rule: LinkedRule = { source, links: unit.links!, conversions: unit.conversions! }
+      recordRuleStamp(rule, key)
+      rules.push(rule)
       convertDiagnostics.push(...unit.convertDiagnostics)
       if (unit.card) cards.set(source, unit.card)
     }

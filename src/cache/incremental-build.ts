@@ -9,6 +9,7 @@ import { converterFingerprint } from './converter-fingerprint.js'
 import { quickKey, readBuildState, writeBuildState } from './build-state.js'
 import { toolFingerprint } from './tool-fingerprint.js'
 import { UnitStore } from './unit-store.js'
+import { PageMemo } from '../site/page-memo.js'
 
 // Output stamps of the last build per store (watch and serve keep one store for the process).
 const memoryStamps = new WeakMap<UnitStore, OutputStamps>()
@@ -74,7 +75,8 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
     const { assembly, cache } = prepareCached(config, { store, tool, catalogue, read, fresh }, progress)
     // A one-shot build without a disk cache would only hash and hold every page for nothing.
     const keepsPages = options.cacheDir !== null || options.store !== undefined
-    const built = { ...assemble(keepsPages ? assembly : { ...assembly, pageCache: undefined }, progress), cache }
+    const pageCache = keepsPages && assembly.pageCache ? { ...assembly.pageCache, memo: options.store ? pageMemoOf(options.store) : undefined } : undefined
+    const built = { ...assemble({ ...assembly, pageCache }, progress), cache }
     const write = progress.task(`write ${built.files.size} files`, () => writeChanged(config.out, built.files, state?.stamps ?? memoryStamps.get(store), options.store ? hashMemoOf(options.store) : undefined))
     store.endBuild()
     memoryStamps.set(store, write.stamps)
@@ -89,6 +91,15 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
   const what = result.upToDate ? 'up to date' : `${result.write!.written} written, ${result.write!.removed} removed, ${result.cache!.reused}/${result.cache!.units} cached`
   progress.done(`built ${result.fileCount} files into ${config.out} in ${ms} ms (${what}; ${errors} errors, ${warnings} warnings)`)
   return { ...result, exitCode: config.strict && errors + warnings > 0 ? 1 : 0, ms }
+}
+
+/** Site pages per store kept across builds (watch, serve). */
+const pageMemos = new WeakMap<UnitStore, PageMemo>()
+
+function pageMemoOf(store: UnitStore): PageMemo {
+  let memo = pageMemos.get(store)
+  if (!memo) pageMemos.set(store, (memo = new PageMemo()))
+  return memo
 }
 
 function hashMemoOf(store: UnitStore): HashMemo {

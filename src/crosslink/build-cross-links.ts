@@ -9,6 +9,7 @@ import { indexPage } from './index-page.js'
 import { printMarkdown } from './markdown.js'
 import { hashOf } from '../cache/hash.js'
 import { navigatorLayers, type LayerOptions } from './navigator-layers.js'
+import { pageKeyBase, tacticPageKey, techniquePageKey } from './page-keys.js'
 import { pivotingCsv } from './pivoting-csv.js'
 import { rulesJson } from './rules-json.js'
 import { tacticPage } from './tactic-page.js'
@@ -47,7 +48,7 @@ export function crossLinkPages(model: WikiModel, catalogue: CatalogueView, optio
   const key = crossLinksKey(model, catalogue, layerOptions, cacheSalt ?? '')
   const hit = cache.get<[string, string][]>(key)
   if (hit) return { files: new Map(hit) }
-  const built = crossLinks(model, catalogue, layerOptions, printedOnce(cache, cacheSalt ?? ''))
+  const built = crossLinks(model, catalogue, layerOptions, printedOnce(cache, cacheSalt ?? ''), { cache, base: pageKeyBase(model, catalogue, layerOptions, cacheSalt ?? '') })
   cache.put(key, [...built.files])
   return built
 }
@@ -70,7 +71,13 @@ function printedOnce(cache: NonNullable<CrossLinkOptions['cache']>, salt: string
 /** Bump when printMarkdown prints the same tree differently. */
 const PRINT_VERSION = 'cross-link-page-1'
 
-function crossLinks(model: WikiModel, catalogue: CatalogueView, options: LayerOptions, print: (tree: Root) => string = (tree) => printMarkdown(tree.children)): Required<CrossLinks> {
+/** Technique and tactic pages kept by a key of what they show: a rule edit makes only its own pages again. */
+interface PageKeys {
+  cache: NonNullable<CrossLinkOptions['cache']>
+  base: string
+}
+
+function crossLinks(model: WikiModel, catalogue: CatalogueView, options: LayerOptions, print: (tree: Root) => string = (tree) => printMarkdown(tree.children), keys?: PageKeys): Required<CrossLinks> {
   const index = buildCoverageIndex(model, catalogue)
   const files = new Map<string, string>()
   const trees = new Map<string, Root>()
@@ -78,11 +85,22 @@ function crossLinks(model: WikiModel, catalogue: CatalogueView, options: LayerOp
     trees.set(path, tree)
     files.set(`wiki/${path}`, print(tree))
   }
+  const keptPage = (path: string, key: (base: string) => string, tree: () => Root) => {
+    if (!keys) return page(path, tree())
+    const pageKey = key(keys.base)
+    const kept = keys.cache.get<string>(pageKey)
+    if (kept !== undefined) return void files.set(`wiki/${path}`, kept)
+    const built = tree()
+    const markdown = printMarkdown(built.children)
+    trees.set(path, built)
+    files.set(`wiki/${path}`, markdown)
+    keys.cache.put(pageKey, markdown)
+  }
   page(wikiPath.index, indexPage(model, index))
   page(wikiPath.coverage, coveragePage(index))
   page(wikiPath.conversionStatus, conversionStatusPage(index))
-  for (const tactic of index.lookup.view.tactics) page(wikiPath.tactic(tactic.id), tacticPage(tactic, index))
-  for (const entry of index.techniques.values()) page(wikiPath.technique(entry.id), techniquePage(entry, index))
+  for (const tactic of index.lookup.view.tactics) keptPage(wikiPath.tactic(tactic.id), (base) => tacticPageKey(base, tactic, index), () => tacticPage(tactic, index))
+  for (const entry of index.techniques.values()) keptPage(wikiPath.technique(entry.id), (base) => techniquePageKey(base, entry, index), () => techniquePage(entry, index))
   for (const [path, content] of navigatorLayers(index, options)) files.set(path, content)
   files.set('analytics.csv', analyticsCsv(model))
   files.set('pivoting.csv', pivotingCsv(model))

@@ -3,15 +3,19 @@ import type { WikiModel } from '../crosslink/wiki-model.js'
 import type { Diagnostic } from '../diagnostics.js'
 import { fallbackHomePage, matrixPage, notFoundPage, sectionIndexPages } from './generated-pages.js'
 import { registerSiteLinks, rememberMarkdownLinks, startMarkdownRegistry, type PageLinkRecord } from './link-registry.js'
-import { pageContents } from './page-contents.js'
+import { hashOf } from '../cache/hash.js'
+import { pageSource } from './page-contents.js'
+import type { PageMemo } from './page-memo.js'
 import { buildSearchIndex } from './search-index.js'
-import { createSiteContext, GENERATED, type SiteOptions } from './site-context.js'
+import { createSiteContext, GENERATED, type SiteContext, type SiteOptions } from './site-context.js'
 import { siteAsset } from './templates.js'
 import { renderWikiPage, type RenderedPage } from './wiki-page.js'
 
 export interface BuildSiteOptions extends SiteOptions {
   /** Receives a warning for every link in the pages the site cannot follow (shown as plain text there). */
   diagnostics?: Diagnostic[]
+  /** Pages of the last build, kept by a process that builds again (needs `cache`): unchanged pages are not made again. */
+  memo?: PageMemo
 }
 
 /** Ids the layout puts on every page (fragment links may point at them). */
@@ -34,10 +38,10 @@ export function buildSite(pages: ReadonlyMap<string, string>, model: WikiModel, 
   }
   // The site's coverage page is the interactive matrix; Coverage.md's links resolve to it.
   const wikiPages = [...pages.keys()].sort().filter((page) => page !== 'Coverage.md' && page.endsWith('.md'))
-  const contents = pageContents(ctx, wikiPages)
+  const memo = options.memo && ctx.cache ? { memo: options.memo, siteKey: siteKeyOf(ctx) } : undefined
   for (const page of wikiPages) {
     const markdown = pages.get(page)!
-    const rendered = renderWikiPage(ctx, page, contents.get(page)!)
+    const rendered = renderWikiPage(ctx, page, pageSource(ctx, page), memo)
     add(rendered)
     // A page rendered from its tree has no Markdown positions to remember.
     if (rendered.state && rendered.state.markdownLinks.length > 0) rememberMarkdownLinks(markdown, rendered.state.markdownLinks)
@@ -56,5 +60,14 @@ export function buildSite(pages: ReadonlyMap<string, string>, model: WikiModel, 
   for (const [path, content] of ctx.downloads) files.set(`downloads/${path}`, content)
   files.set('.nojekyll', '')
   registerSiteLinks(files, records)
+  options.memo?.retainOnly(new Set(wikiPages))
   return files
 }
+
+/** What every page's layout and links depend on besides its own content: the tool, the site's settings and files. */
+function siteKeyOf(ctx: SiteContext): string {
+  return hashOf(MEMO_VERSION, ctx.cacheSalt, ctx.name, ctx.base, ...[...ctx.site.pages].sort(), '\0', ...[...ctx.site.files].sort())
+}
+
+/** Bump when a page's layout reads something siteKeyOf and renderWikiPage's key do not cover. */
+const MEMO_VERSION = 'page-memo-1'

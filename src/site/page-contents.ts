@@ -1,3 +1,4 @@
+import { ruleStamp } from '../cache/rule-stamp.js'
 import type { DataSource } from '../model.js'
 import { dataNeededContent } from './data-needed-content.js'
 import { enrichmentContent } from './enrichment-content.js'
@@ -13,31 +14,31 @@ import { triggerContent } from './trigger-content.js'
  * the page cache under `key`, made by `render` on a miss (atc-data and trigger cards from their files,
  * cross-link pages from their trees, any other page from its Markdown).
  */
-type PageMaker = { kind: 'model'; make: () => CachedContent } | { kind: 'cached'; key: string; render: () => CachedContent }
+type PageMaker = { kind: 'model'; identity: string; make: () => CachedContent } | { kind: 'cached'; key: string; render: () => CachedContent }
 
-/**
- * Every page's content as HTML (what the layout wraps), from the page cache while a cached result still
- * holds, else made as its PageMaker says.
- */
-export function pageContents(ctx: SiteContext, pages: readonly string[]): Map<string, CachedContent> {
-  const contents = new Map<string, CachedContent>()
-  for (const page of pages) {
-    const markdown = ctx.pages.get(page)
-    if (markdown === undefined) throw new Error(`no Markdown for ${page}: expected one of the site's pages`)
-    const maker = makerOf(ctx, page, markdown)
-    if (maker.kind === 'model') {
-      contents.set(page, fromModel(ctx, page, markdown, maker.make))
-      continue
-    }
-    const hit = ctx.cache?.get<CachedContent>(maker.key)
-    if (hit && stillValid(hit, ctx.site)) contents.set(page, hit)
-    else {
+/** A page's content as the layout wraps it, made on demand, with the key of everything it is made from. */
+export interface PageSource {
+  /** Changes whenever the content may change ('' without a page cache: nothing is kept then). */
+  identity: string
+  content: () => CachedContent
+}
+
+/** How `page`'s content is made: from the page cache while a cached result still holds, else as its PageMaker says. */
+export function pageSource(ctx: SiteContext, page: string): PageSource {
+  const markdown = ctx.pages.get(page)
+  if (markdown === undefined) throw new Error(`no Markdown for ${page}: expected one of the site's pages`)
+  const maker = makerOf(ctx, page, markdown)
+  if (maker.kind === 'model') return { identity: maker.identity, content: () => fromModel(ctx, page, markdown, maker.make) }
+  return {
+    identity: maker.key,
+    content: () => {
+      const hit = ctx.cache?.get<CachedContent>(maker.key)
+      if (hit && stillValid(hit, ctx.site)) return hit
       const content = maker.render()
-      contents.set(page, content)
       ctx.cache?.put(maker.key, content)
-    }
+      return content
+    },
   }
-  return contents
 }
 
 /** The atc-data cards made from their files, by the wiki folder that holds them. */
@@ -48,10 +49,11 @@ const ATC_DATA_CARDS: Record<string, (source: DataSource, page: string, markdown
 }
 
 function makerOf(ctx: SiteContext, page: string, markdown: string): PageMaker {
-  const rule = ctx.ruleByPage.get(page)
-  if (rule) return { kind: 'model', make: () => ruleCardContent(rule, page, markdown, ctx.site) }
   // Only a build with a cache needs the keys (hashing every page is not free).
   const keyed = (key: () => string) => (ctx.cache ? key() : '')
+  const rule = ctx.ruleByPage.get(page)
+  // The card's Markdown and everything the card shows come from the rule's unit, which its stamp keys.
+  if (rule) return { kind: 'model', identity: keyed(() => `rule:${ruleStamp(rule)}`), make: () => ruleCardContent(rule, page, markdown, ctx.site) }
   const source = ctx.sourceByPage.get(page)
   const atcCard = source && ATC_DATA_CARDS[page.slice(0, page.indexOf('/'))]
   if (source && atcCard) {

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest'
-import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { build } from '../../src/build.js'
 import { incrementalBuild } from '../../src/cache/incremental-build.js'
+import { UnitStore } from '../../src/cache/unit-store.js'
 import { ageFiles, exampleCopy, firstFile } from './example-copy.js'
 
 const quietly = { report: () => {} }
+
+function edit(path: string, change: (text: string) => string): void {
+  const before = readFileSync(path, 'utf8')
+  const after = change(before)
+  if (after === before) throw new Error(`the edit changed nothing in ${path}`)
+  writeFileSync(path, after)
+}
+
+function readdirRecursive(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).sort().map((name) => join(dir, name))
+}
 
 describe('incrementalBuild', () => {
   it('is up to date when nothing changed; an edited rule rewrites its card and nothing else', async () => {
@@ -25,6 +37,36 @@ describe('incrementalBuild', () => {
     expect(edited.cache!.units - edited.cache!.reused).toBe(1)
     // The tree on disk is what a build from scratch gives.
     for (const [path, content] of build(config).files) expect(readFileSync(join(config.out, path), 'utf8')).toBe(content)
+  })
+
+  it('a watching process gives, after each kind of edit, what a build from scratch gives, site included', async () => {
+    const { dir, config: wikiOnly } = exampleCopy()
+    const config = { ...wikiOnly, site: true }
+    const store = new UnitStore(null)
+    const watching = { cacheDir: null, store, ...quietly }
+    await incrementalBuild(config, watching)
+    const rules = readdirRecursive(config.rules[0]!).filter((p) => p.endsWith('.yml'))
+    const edits: [string, () => void][] = [
+      ['a rule title', () => edit(rules[0]!, (t) => t.replace(/^title: (.*)$/m, 'title: $1 (edited)'))],
+      ['a rule tag', () => edit(rules[1]!, (t) => t.replace(/^tags:\n/m, 'tags:\n    - attack.t1059.001\n'))],
+      ['a rule detection', () => edit(rules[2]!, (t) => t.replace(/^(\s+condition: )(.*)$/m, '$1not ($2)'))],
+      ['a Data Needed description', () => edit(firstFile(config.dataNeeded, '.yml'), (t) => t.replace(/^description: (.*)$/m, 'description: $1 (edited)'))],
+      ['an atomic test name', () => edit(firstFile(config.triggers, '.yaml'), (t) => t.replace(/^- name: (.*)$/m, '- name: $1 edited'))],
+      ['a removed rule', () => rmSync(rules[3]!)],
+      ['an added rule', () => writeFileSync(join(dir, 'rules', 'added.yml'), readFileSync(rules[4]!, 'utf8').replace(/^title: (.*)$/m, 'title: Added copy of $1'))],
+    ]
+    for (const [what, change] of edits) {
+      change()
+      const rebuilt = await incrementalBuild(config, watching)
+      expect(rebuilt.write!.written, what).toBeGreaterThan(0)
+      const fresh = build(config).files
+      expect(rebuilt.fileCount, what).toBe(fresh.size)
+      for (const [path, content] of fresh) expect(readFileSync(join(config.out, path), typeof content === 'string' ? 'utf8' : null), `${what}: ${path}`).toEqual(typeof content === 'string' ? content : Buffer.from(content))
+    }
+    // The title edit again: most site pages are handed back from the memo, so few files are written.
+    edit(rules[0]!, (t) => t.replace(/ \(edited\)$/m, ''))
+    const again = await incrementalBuild(config, watching)
+    expect(again.write!.written).toBeLessThan(again.fileCount / 4)
   })
 
   it('is not up to date when a setting, or a file in the output folder, changed', async () => {
