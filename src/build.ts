@@ -14,6 +14,8 @@ import type { OutputFiles } from './write/index.js'
 
 export interface BuildResult {
   files: OutputFiles
+  /** Output files the last build wrote that are still right (output path → content hash); never in `files`. */
+  kept?: Map<string, string>
   diagnostics: Diagnostic[]
   rules: LinkedRule[]
   inputs: Inputs
@@ -44,9 +46,9 @@ export interface Assembly {
 /** The steps over the whole model: the wiki tree (cards rendered here unless given), then everything built on it. */
 export function assemble({ config, catalogue, inputs, rules, diagnostics, cards, pageCache }: Assembly, progress: Progress = createProgress({ quiet: true })): BuildResult {
   const files = progress.task('render wiki', () => renderWiki({ inputs, rules, catalogue }, diagnostics, cards))
-  if (config.site) progress.task('render site', () => renderSite({ inputs, rules, catalogue, files, base: config.base, siteUrl: config.siteUrl, cache: pageCache?.cache, cacheSalt: pageCache?.salt, memo: pageCache?.memo }, diagnostics))
+  const kept = config.site ? progress.task('render site', () => renderSite({ inputs, rules, catalogue, files, base: config.base, siteUrl: config.siteUrl, cache: pageCache?.cache, cacheSalt: pageCache?.salt, memo: pageCache?.memo }, diagnostics)) : undefined
   diagnostics.sort(compareDiagnostics)
-  return { files, diagnostics, rules, inputs }
+  return { files, kept, diagnostics, rules, inputs }
 }
 
 export function load(config: BuildConfig): { inputs: Inputs; diagnostics: Diagnostic[] } {

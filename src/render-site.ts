@@ -3,7 +3,7 @@ import type { Diagnostic } from './diagnostics.js'
 import type { Inputs, LinkedRule } from './model.js'
 import type { Root as MdastRoot } from 'mdast'
 import { crossLinkPages, type WikiModel } from './crosslink/index.js'
-import { buildSite, checkLinks, type PageCache, type PageMemo } from './site/index.js'
+import { buildSiteKeeping, checkLinks, type PageCache, type PageMemo } from './site/index.js'
 import type { OutputFiles } from './write/index.js'
 
 export interface SiteInput {
@@ -25,13 +25,15 @@ export interface SiteInput {
 /**
  * Adds what is built on the cards: cross-link pages, Navigator layers and exports (`wiki/…`, `attack-navigator/…`,
  * `*.csv`, `rules.json`), then the HTML site (`site/…`), reporting every internal link that does not resolve.
+ * Returns the site pages kept from the last build (with `memo`): output path → content hash, never in `files`.
  */
-export function renderSite({ inputs, rules, catalogue, files, base, siteUrl, cache, cacheSalt, memo }: SiteInput, diagnostics: Diagnostic[]): void {
+export function renderSite({ inputs, rules, catalogue, files, base, siteUrl, cache, cacheSalt, memo }: SiteInput, diagnostics: Diagnostic[]): Map<string, string> {
   const { model, pages, downloads, trees } = sitePages({ inputs, rules, catalogue, files, base, siteUrl, cache, cacheSalt })
-  const site = buildSite(pages, model, catalogue, { base, downloads, diagnostics, cache, cacheSalt, trees, memo })
-  for (const [path, content] of site) files.set(`site/${path}`, content)
+  const site = buildSiteKeeping(pages, model, catalogue, { base, downloads, diagnostics, cache, cacheSalt, trees, memo })
+  for (const [path, content] of site.files) files.set(`site/${path}`, content)
   // Wiki links the site cannot follow are reported by buildSite (`dangling-link`, at the card's line); this checks the HTML.
-  for (const d of checkLinks(site, { base })) diagnostics.push({ ...d, path: `site/${d.path}` })
+  for (const d of checkLinks(site.files, { base, kept: site.kept })) diagnostics.push({ ...d, path: `site/${d.path}` })
+  return new Map([...site.kept.values()].map((page) => [`site/${page.path}`, page.hash]))
 }
 
 /**

@@ -67,3 +67,8 @@ export function writeBuildState(cacheDir: string, out: string, state: BuildState
 function stateFile(cacheDir: string, out: string): string {
   return join(cacheDir, 'builds', hashOf(resolve(out)))
 }
+
+/** Where the site pages of the last build into `out` are described (see PageMemo). */
+export function pageMemoFile(cacheDir: string, out: string): string {
+  return `${stateFile(cacheDir, out)}.pages`
+}

@@ -6,7 +6,7 @@ import { createProgress } from '../progress.js'
 import { outputUpToDate, writeChanged, type HashMemo, type OutputStamps, type WriteReport } from '../write/index.js'
 import type { CacheStats } from './cached-build.js'
 import { converterFingerprint } from './converter-fingerprint.js'
-import { quickKey, readBuildState, writeBuildState } from './build-state.js'
+import { pageMemoFile, quickKey, readBuildState, writeBuildState } from './build-state.js'
 import { toolFingerprint } from './tool-fingerprint.js'
 import { UnitStore } from './unit-store.js'
 import { PageMemo } from '../site/page-memo.js'
@@ -75,14 +75,29 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
     const { assembly, cache } = prepareCached(config, { store, tool, catalogue, read, fresh }, progress)
     // A one-shot build without a disk cache would only hash and hold every page for nothing.
     const keepsPages = options.cacheDir !== null || options.store !== undefined
-    const pageCache = keepsPages && assembly.pageCache ? { ...assembly.pageCache, memo: options.store ? pageMemoOf(options.store) : undefined } : undefined
-    const built = { ...assemble({ ...assembly, pageCache }, progress), cache }
-    const write = progress.task(`write ${built.files.size} files`, () => writeChanged(config.out, built.files, state?.stamps ?? memoryStamps.get(store), options.store ? hashMemoOf(options.store) : undefined))
+    const memo = !keepsPages ? undefined : options.store ? pageMemoOf(options.store) : PageMemo.load(pageMemoFile(options.cacheDir!, config.out))
+    const stamps = state?.stamps ?? memoryStamps.get(store)
+    const hashMemo = options.store ? hashMemoOf(options.store) : undefined
+    const diagnostics = [...assembly.diagnostics]
+    const assembleWith = (pageMemo: PageMemo | undefined) => {
+      const pageCache = keepsPages && assembly.pageCache ? { ...assembly.pageCache, memo: pageMemo } : undefined
+      return assemble({ ...assembly, diagnostics: [...diagnostics], pageCache }, progress)
+    }
+    let built = assembleWith(memo)
+    let write = progress.task(`write ${built.files.size} files`, () => writeChanged(config.out, built.files, stamps, hashMemo, built.kept))
+    if (write.lost) {
+      // Pages the memo kept are not on disk as the last build left them: make every page.
+      memo!.clear()
+      built = assembleWith(memo)
+      write = progress.task(`write ${built.files.size} files`, () => writeChanged(config.out, built.files, stamps, hashMemo, built.kept))
+    }
+    if (memo && options.cacheDir !== null) memo.save(pageMemoFile(options.cacheDir, config.out))
+    const fileCount = built.files.size + (built.kept?.size ?? 0)
     store.endBuild()
     memoryStamps.set(store, write.stamps)
     // Without a trusted key the state still keeps the stamps, so the next build need not read outputs back.
-    if (options.cacheDir !== null) writeBuildState(options.cacheDir, config.out, { key: key ?? '', diagnostics: built.diagnostics, fileCount: built.files.size, stamps: write.stamps })
-    result = { upToDate: false, diagnostics: built.diagnostics, fileCount: built.files.size, write, cache: built.cache }
+    if (options.cacheDir !== null) writeBuildState(options.cacheDir, config.out, { key: key ?? '', diagnostics: built.diagnostics, fileCount, stamps: write.stamps })
+    result = { upToDate: false, diagnostics: built.diagnostics, fileCount, write, cache }
   }
   for (const d of result.diagnostics) report(formatDiagnostic(d))
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length

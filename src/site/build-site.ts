@@ -2,14 +2,14 @@ import type { CatalogueView } from '../crosslink/catalogue-view.js'
 import type { WikiModel } from '../crosslink/wiki-model.js'
 import type { Diagnostic } from '../diagnostics.js'
 import { fallbackHomePage, matrixPage, notFoundPage, sectionIndexPages } from './generated-pages.js'
-import { registerSiteLinks, rememberMarkdownLinks, startMarkdownRegistry, type PageLinkRecord } from './link-registry.js'
+import { LAYOUT_IDS, registerSiteLinks, rememberMarkdownLinks, startMarkdownRegistry, type PageLinkRecord } from './link-registry.js'
 import { hashOf } from '../cache/hash.js'
 import { pageSource } from './page-contents.js'
-import type { PageMemo } from './page-memo.js'
 import { buildSearchIndex } from './search-index.js'
 import { createSiteContext, GENERATED, type SiteContext, type SiteOptions } from './site-context.js'
 import { siteAsset } from './templates.js'
-import { renderWikiPage, type RenderedPage } from './wiki-page.js'
+import type { KeptPage, PageMemo } from './page-memo.js'
+import { wikiSitePage, type RenderedPage } from './wiki-page.js'
 
 export interface BuildSiteOptions extends SiteOptions {
   /** Receives a warning for every link in the pages the site cannot follow (shown as plain text there). */
@@ -18,18 +18,28 @@ export interface BuildSiteOptions extends SiteOptions {
   memo?: PageMemo
 }
 
-/** Ids the layout puts on every page (fragment links may point at them). */
-const LAYOUT_IDS = ['main', 'sidebar', 'search', 'search-results']
+/** The site's files, and the pages the build did not make again because the output folder still holds them. */
+export interface SiteBuild {
+  files: Map<string, string | Uint8Array>
+  /** By site path; never in `files`. */
+  kept: Map<string, KeptPage>
+}
 
 /**
  * The HTML site, keyed by path relative to `OUT/site`: one page per wiki page (`Detection_Rules/x.md` →
  * `Detection_Rules/x.html`), section indexes, the coverage matrix, the search index, the assets and the
  * `downloads/`. `pages` are wiki-relative paths → Markdown (every ATC card and the cross-link pages).
  */
-export function buildSite(pages: ReadonlyMap<string, string>, model: WikiModel, catalogue: CatalogueView, options: BuildSiteOptions): Map<string, string | Uint8Array> {
+export function buildSite(pages: ReadonlyMap<string, string>, model: WikiModel, catalogue: CatalogueView, options: Omit<BuildSiteOptions, 'memo'>): Map<string, string | Uint8Array> {
+  return buildSiteKeeping(pages, model, catalogue, options).files
+}
+
+/** buildSite, with `options.memo`: pages whose key did not change are kept, not made. */
+export function buildSiteKeeping(pages: ReadonlyMap<string, string>, model: WikiModel, catalogue: CatalogueView, options: BuildSiteOptions): SiteBuild {
   const ctx = createSiteContext(pages, model, catalogue, options)
   startMarkdownRegistry()
   const files = new Map<string, string | Uint8Array>()
+  const kept = new Map<string, KeptPage>()
   const records = new Map<string, PageLinkRecord>()
   const titles = new Map<string, string>()
   const add = (page: RenderedPage) => {
@@ -40,13 +50,14 @@ export function buildSite(pages: ReadonlyMap<string, string>, model: WikiModel, 
   const wikiPages = [...pages.keys()].sort().filter((page) => page !== 'Coverage.md' && page.endsWith('.md'))
   const memo = options.memo && ctx.cache ? { memo: options.memo, siteKey: siteKeyOf(ctx) } : undefined
   for (const page of wikiPages) {
-    const markdown = pages.get(page)!
-    const rendered = renderWikiPage(ctx, page, pageSource(ctx, page), memo)
-    add(rendered)
+    const { made, kept: keptPage } = wikiSitePage(ctx, page, pageSource(ctx, page), memo)
+    if (made) add(made)
+    else kept.set(keptPage.path, keptPage)
+    const { title, dangling, markdownLinks } = made ? { title: made.title, dangling: made.state?.dangling ?? [], markdownLinks: made.state?.markdownLinks ?? [] } : keptPage
     // A page rendered from its tree has no Markdown positions to remember.
-    if (rendered.state && rendered.state.markdownLinks.length > 0) rememberMarkdownLinks(markdown, rendered.state.markdownLinks)
-    titles.set(page, rendered.title)
-    for (const d of rendered.state?.dangling ?? []) {
+    if (markdownLinks.length > 0) rememberMarkdownLinks(pages.get(page)!, markdownLinks)
+    titles.set(page, title)
+    for (const d of dangling) {
       options.diagnostics?.push({ path: `wiki/${page}`, line: d.line, col: d.col, severity: 'warning', message: `link to ${d.href} has no page on the site (${d.target}); it is shown as plain text`, code: 'dangling-link' })
     }
   }
@@ -61,7 +72,7 @@ export function buildSite(pages: ReadonlyMap<string, string>, model: WikiModel, 
   files.set('.nojekyll', '')
   registerSiteLinks(files, records)
   options.memo?.retainOnly(new Set(wikiPages))
-  return files
+  return { files, kept }
 }
 
 /** What every page's layout and links depend on besides its own content: the tool, the site's settings and files. */
@@ -69,5 +80,5 @@ function siteKeyOf(ctx: SiteContext): string {
   return hashOf(MEMO_VERSION, ctx.cacheSalt, ctx.name, ctx.base, ...[...ctx.site.pages].sort(), '\0', ...[...ctx.site.files].sort())
 }
 
-/** Bump when a page's layout reads something siteKeyOf and renderWikiPage's key do not cover. */
+/** Bump when a page's layout reads something siteKeyOf and wikiSitePage's key do not cover. */
 const MEMO_VERSION = 'page-memo-1'

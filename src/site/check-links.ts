@@ -7,13 +7,16 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import type { Diagnostic } from '../diagnostics.js'
 import { eachElement } from './hast-tools.js'
-import { recordedLinks, recordedMarkdownLinks } from './link-registry.js'
+import { LAYOUT_IDS, recordedLinks, recordedMarkdownLinks } from './link-registry.js'
+import type { LinkRecord } from './linker.js'
 
 export interface CheckLinksOptions {
   /** URL path the site is served under; absolute links (`/repo/x.html`) are checked below it. */
   base?: string
   /** Parse every HTML page even when the builder recorded its links (slower; checks the recording too). */
   parse?: boolean
+  /** Pages present on the site but not in `files` (kept from the last build), with the links and ids they were made with. */
+  kept?: ReadonlyMap<string, { links: readonly LinkRecord[]; ids: readonly string[] }>
 }
 
 interface FoundLink {
@@ -42,9 +45,17 @@ export function checkLinks(files: ReadonlyMap<string, string | Uint8Array>, opti
   const diagnostics: Diagnostic[] = []
   const base = options.base ? (options.base.endsWith('/') ? options.base : `${options.base}/`) : '/'
   const facts = new Map<string, PageFacts>()
+  const kept = options.kept ?? new Map()
+  const has = (path: string) => files.has(path) || kept.has(path)
   const factsOf = (path: string): PageFacts | undefined => {
     let f = facts.get(path)
     if (f) return f
+    const keptPage = kept.get(path)
+    if (keptPage) {
+      f = { links: keptPage.links.map(foundLink), ids: new Set([...keptPage.ids, ...LAYOUT_IDS]) }
+      facts.set(path, f)
+      return f
+    }
     const content = files.get(path)
     if (typeof content !== 'string') return undefined
     f = /\.html?$/i.test(path) ? htmlFacts(files, path, content, options.parse === true) : /\.md$/i.test(path) ? markdownFactsOf(content, options.parse === true) : undefined
@@ -52,13 +63,13 @@ export function checkLinks(files: ReadonlyMap<string, string | Uint8Array>, opti
     return f
   }
   const dirs = new Set<string>()
-  for (const path of files.keys()) for (let d = posix.dirname(path); d !== '.' && !dirs.has(d); d = posix.dirname(d)) dirs.add(d)
+  for (const path of [...files.keys(), ...kept.keys()]) for (let d = posix.dirname(path); d !== '.' && !dirs.has(d); d = posix.dirname(d)) dirs.add(d)
   const report = (path: string, link: FoundLink, severity: Diagnostic['severity'], message: string, code: string) =>
     diagnostics.push({ path, line: link.line, col: link.col, severity, message, code })
 
   const checkResolved = (path: string, link: FoundLink, target: string, fragment: string) => {
     const page = target === '' ? path : target
-    if (target !== '' && !files.has(target)) {
+    if (target !== '' && !has(target)) {
       report(path, link, 'warning', `broken link: ${short(link.url)} (no file ${target})`, 'broken-link')
     } else if (fragment && /\.html?$/i.test(page)) {
       const facts = factsOf(page)
@@ -66,7 +77,7 @@ export function checkLinks(files: ReadonlyMap<string, string | Uint8Array>, opti
     }
   }
 
-  for (const path of [...files.keys()].sort()) {
+  for (const path of [...files.keys(), ...kept.keys()].sort()) {
     const page = factsOf(path)
     if (!page) continue
     const isHtml = /\.html?$/i.test(path)
@@ -94,14 +105,14 @@ export function checkLinks(files: ReadonlyMap<string, string | Uint8Array>, opti
       let target = decoded.startsWith('/')
         ? decoded.startsWith(base) ? decoded.slice(base.length) || '.' : undefined
         : posix.normalize(posix.join(posix.dirname(path), decoded))
-      if (target !== undefined && (target === '.' || decoded.endsWith('/') || (!files.has(target) && dirs.has(target)))) {
+      if (target !== undefined && (target === '.' || decoded.endsWith('/') || (!has(target) && dirs.has(target)))) {
         const dir = target === '.' ? '' : `${target.replace(/\/+$/, '')}/`
-        if (files.has(`${dir}index.html`)) target = `${dir}index.html`
+        if (has(`${dir}index.html`)) target = `${dir}index.html`
         // A Markdown link to a folder: GitHub shows the folder's listing.
         else if (!isHtml && (dir === '' || dirs.has(dir.slice(0, -1)))) continue
         else target = `${dir}index.html`
       }
-      if (target === undefined || target.startsWith('../') || !files.has(target)) {
+      if (target === undefined || target.startsWith('../') || !has(target)) {
         report(path, link, 'warning', `broken link: ${short(link.url)} (no file ${target ?? decoded})`, 'broken-link')
         continue
       }
@@ -116,13 +127,12 @@ export function checkLinks(files: ReadonlyMap<string, string | Uint8Array>, opti
 
 function htmlFacts(files: ReadonlyMap<string, string | Uint8Array>, path: string, content: string, forceParse: boolean): PageFacts {
   const recorded = forceParse ? undefined : recordedLinks(files, path, content)
-  if (recorded) {
-    return {
-      links: recorded.links.map((l) => ({ url: `${l.target}${l.fragment ? `#${l.fragment}` : ''}`, line: 1, col: 1, tag: 'a', target: l.target, fragment: l.fragment })),
-      ids: recorded.ids,
-    }
-  }
-  return parseHtmlFacts(content)
+  return recorded ? { links: recorded.links.map(foundLink), ids: recorded.ids } : parseHtmlFacts(content)
+}
+
+/** A link the builder recorded, already resolved to a site path. */
+function foundLink(l: LinkRecord): FoundLink {
+  return { url: `${l.target}${l.fragment ? `#${l.fragment}` : ''}`, line: 1, col: 1, tag: 'a', target: l.target, fragment: l.fragment }
 }
 
 let raw: ReturnType<typeof rehypeRaw> | undefined

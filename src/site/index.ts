@@ -1,5 +1,5 @@
-export { buildSite, type BuildSiteOptions } from './build-site.js'
+export { buildSite, buildSiteKeeping, type BuildSiteOptions, type SiteBuild } from './build-site.js'
 export { checkLinks, type CheckLinksOptions } from './check-links.js'
 export type { SiteOptions } from './site-context.js'
 export type { PageCache } from './page-cache.js'
-export { PageMemo } from './page-memo.js'
+export { PageMemo, type KeptPage } from './page-memo.js'

@@ -1,6 +1,9 @@
 import type { LinkRecord } from './linker.js'
 import type { MarkdownLink } from './page-plugins.js'
 
+/** Ids the layout puts on every page (fragment links may point at them). */
+export const LAYOUT_IDS = ['main', 'sidebar', 'search', 'search-results']
+
 export interface PageLinkRecord {
   /** The HTML the record describes; a file whose content changed is parsed again. */
   content: string

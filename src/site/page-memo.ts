@@ -1,24 +1,84 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { deserialize, serialize } from 'node:v8'
+import { hashOf } from '../cache/hash.js'
+import type { LinkRecord } from './linker.js'
+import type { MarkdownLink, PageState } from './page-plugins.js'
 import type { RenderedPage } from './wiki-page.js'
 
+/** What the site build needs of a page it did not make again: its links and ids, and its HTML's hash. */
+export interface KeptPage {
+  /** Site path (`Detection_Rules/x.html`). */
+  path: string
+  key: string
+  /** Content hash of the HTML, as the write step records it in the output manifest. */
+  hash: string
+  links: LinkRecord[]
+  ids: string[]
+  title: string
+  dangling: PageState['dangling']
+  markdownLinks: MarkdownLink[]
+}
+
+/** Bump when KeptPage changes shape. */
+const FORMAT = 'page-memo-1'
+
 /**
- * The site pages of the last build, each with the key of everything it was made from. Kept by a
- * process that builds again (watch, serve): a page whose key did not change is not made again, and
- * handing back the same string lets the write step see at once that the file did not change.
+ * The site pages of the last build into one output folder, each with the key of everything it was made
+ * from. A page whose key did not change is not made again: the file the last build wrote is still right,
+ * so the build hands on its hash, links and ids, and never holds its HTML.
  */
 export class PageMemo {
-  private readonly pages = new Map<string, { key: string; page: RenderedPage }>()
+  private pages = new Map<string, KeptPage>()
 
-  reuse(path: string, key: string): RenderedPage | undefined {
-    const last = this.pages.get(path)
-    return last?.key === key ? last.page : undefined
+  reuse(page: string, key: string): KeptPage | undefined {
+    const kept = this.pages.get(page)
+    return kept?.key === key ? kept : undefined
   }
 
-  keep(path: string, key: string, page: RenderedPage): void {
-    this.pages.set(path, { key, page })
+  keep(page: string, key: string, rendered: RenderedPage): void {
+    const state = rendered.state
+    this.pages.set(page, {
+      path: rendered.path,
+      key,
+      hash: hashOf(rendered.html),
+      links: rendered.links,
+      ids: [...rendered.ids],
+      title: rendered.title,
+      dangling: state?.dangling ?? [],
+      markdownLinks: state?.markdownLinks ?? [],
+    })
   }
 
   /** Forgets pages the last build no longer made. */
-  retainOnly(paths: ReadonlySet<string>): void {
-    for (const path of [...this.pages.keys()]) if (!paths.has(path)) this.pages.delete(path)
+  retainOnly(pages: ReadonlySet<string>): void {
+    for (const page of [...this.pages.keys()]) if (!pages.has(page)) this.pages.delete(page)
+  }
+
+  /** Forgets everything (the output folder no longer holds what the memo describes). */
+  clear(): void {
+    this.pages.clear()
+  }
+
+  /** The memo saved by `save`; empty when there is none or it cannot be read. */
+  static load(file: string): PageMemo {
+    const memo = new PageMemo()
+    try {
+      const saved = deserialize(readFileSync(file)) as { format: string; pages: Map<string, KeptPage> }
+      if (saved.format === FORMAT && saved.pages instanceof Map) memo.pages = saved.pages
+    } catch {
+      // No memo: every page is made.
+    }
+    return memo
+  }
+
+  save(file: string): void {
+    try {
+      mkdirSync(dirname(file), { recursive: true })
+      writeFileSync(`${file}.tmp`, serialize({ format: FORMAT, pages: this.pages }))
+      renameSync(`${file}.tmp`, file)
+    } catch {
+      // Only costs time next build.
+    }
   }
 }

@@ -8,7 +8,7 @@ import { Linker, type LinkRecord } from './linker.js'
 import { hashOf } from '../cache/hash.js'
 import { fromContent } from './page-cache.js'
 import type { PageSource } from './page-contents.js'
-import type { PageMemo } from './page-memo.js'
+import type { KeptPage, PageMemo } from './page-memo.js'
 import type { PageState } from './page-plugins.js'
 import { relatedGroups } from './related.js'
 import { pageTitle, sectionOf, type SiteContext } from './site-context.js'
@@ -30,18 +30,21 @@ const ROOT_KINDS: Record<string, string> = { 'index.md': 'home', 'Coverage.md': 
 /** Related lists longer than this fold the rest into a "Show all" disclosure. */
 const FOLD = 30
 
+/** A wiki page's site page: made now, or kept as the last build wrote it (see PageMemo). */
+export type SitePage = { made: RenderedPage; kept?: undefined } | { kept: KeptPage; made?: undefined }
+
 /**
  * One wiki page (an ATC card or a cross-link page) as a site page, with its backlinks. With a memo,
- * a page whose content, backlinks and site are as in the last build is handed back as it was.
+ * a page whose content, backlinks and site are as in the last build is not made again.
  */
-export function renderWikiPage(ctx: SiteContext, page: string, source: PageSource, memo?: { memo: PageMemo; siteKey: string }): RenderedPage {
+export function wikiSitePage(ctx: SiteContext, page: string, source: PageSource, memo?: { memo: PageMemo; siteKey: string }): SitePage {
   const path = htmlPathOf(page)
   const linker = new Linker(path)
   const groups = relatedGroups(ctx, page, linker)
   // The rest of the page is the rule's (its stamp is in the identity), the catalogue's and the site's.
   const key = memo && source.identity ? hashOf(memo.siteKey, page, source.identity, JSON.stringify(groups)) : undefined
   const kept = key === undefined ? undefined : memo!.memo.reuse(page, key)
-  if (kept) return kept
+  if (kept) return { kept }
   const { html: content, state } = fromContent(source.content(), page, ctx.site)
   const section = sectionOf(page)
   const rule = ctx.ruleByPage.get(page)
@@ -49,9 +52,9 @@ export function renderWikiPage(ctx: SiteContext, page: string, source: PageSourc
   const before = rule ? ruleHeader(ctx, rule, linker) : ''
   const after = renderTemplate('related', { groups, fold: FOLD })
   const html = renderLayout(ctx, { path, title, kind: section?.kind ?? ROOT_KINDS[page] ?? 'page', section: section?.dir, content, before, after, linker })
-  const rendered = { path, html, links: [...state.links, ...linker.links], ids: state.ids, state, title }
-  if (key !== undefined) memo!.memo.keep(page, key, rendered)
-  return rendered
+  const made = { path, html, links: [...state.links, ...linker.links], ids: state.ids, state, title }
+  if (key !== undefined) memo!.memo.keep(page, key, made)
+  return { made }
 }
 
 /** Level, status, log source and conversions at a glance, and the rule's ATT&CK pages on this wiki. */

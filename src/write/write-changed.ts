@@ -11,6 +11,8 @@ const STAGE_PREFIX = '.analytics-wiki-stage-'
 export type OutputStamps = Map<string, { size: number; mtimeMs: number }>
 
 export interface WriteReport {
+  /** Kept files (see writeChanged) that are not as the last build left them: nothing was written then. */
+  lost?: string[]
   written: number
   removed: number
   unchanged: number
@@ -24,11 +26,21 @@ export interface WriteReport {
  * disk still holds it (by `stamps` when they match, else by reading it back). Changed files are first
  * written to a staging folder inside `outDir`, then moved into place, so an interrupted build leaves
  * every file whole (old or new). The first build into a folder writes a whole new tree and swaps it in.
+ * `kept` are files the build did not make again (path → content hash): they must be on disk as the last
+ * build wrote them; when one is not, nothing is written and the report lists them as `lost`.
  */
-export function writeChanged(outDir: string, files: OutputFiles, stamps: OutputStamps = new Map(), hashes?: HashMemo): WriteReport {
+export function writeChanged(outDir: string, files: OutputFiles, stamps: OutputStamps = new Map(), hashes?: HashMemo, kept: ReadonlyMap<string, string> = new Map()): WriteReport {
   const target = resolve(outDir)
   guardTarget(target)
   const previous = readManifest(target)
+  const keptStamps: OutputStamps = new Map()
+  const lost: string[] = []
+  for (const [rel, hash] of kept) {
+    const stamp = previous?.get(rel) === hash ? stampIfUnchanged(insideOrThrow(target, rel), stamps.get(rel)) : undefined
+    if (stamp) keptStamps.set(rel, stamp)
+    else lost.push(rel)
+  }
+  if (lost.length > 0) return { lost, written: 0, removed: 0, unchanged: 0, stamps: new Map() }
   if (!previous) {
     writeTree(target, files)
     const written = new Map<string, string>()
@@ -37,8 +49,8 @@ export function writeChanged(outDir: string, files: OutputFiles, stamps: OutputS
     return { written: files.size, removed: 0, unchanged: 0, stamps: stampsOf(target, files.keys()) }
   }
   for (const name of readdirSync(target)) if (name.startsWith(STAGE_PREFIX)) rmSync(join(target, name), { recursive: true, force: true })
-  const next = new Map<string, string>()
-  const nextStamps: OutputStamps = new Map()
+  const next = new Map<string, string>(kept)
+  const nextStamps: OutputStamps = keptStamps
   const changed: [string, string | Uint8Array][] = []
   for (const [rel, content] of files) {
     const full = plainRelative(rel) ? `${target}${sep}${rel}` : insideOrThrow(target, rel)
@@ -48,8 +60,8 @@ export function writeChanged(outDir: string, files: OutputFiles, stamps: OutputS
     if (stamp) nextStamps.set(rel, stamp)
     else changed.push([rel, content])
   }
-  const removed = [...previous.keys()].filter((rel) => !files.has(rel))
-  if (changed.length === 0 && removed.length === 0) return { written: 0, removed: 0, unchanged: files.size, stamps: nextStamps }
+  const removed = [...previous.keys()].filter((rel) => !files.has(rel) && !kept.has(rel))
+  if (changed.length === 0 && removed.length === 0) return { written: 0, removed: 0, unchanged: files.size + kept.size, stamps: nextStamps }
   const stage = join(target, `${STAGE_PREFIX}${process.pid}`)
   try {
     for (const [rel, content] of changed) {
@@ -68,7 +80,7 @@ export function writeChanged(outDir: string, files: OutputFiles, stamps: OutputS
   for (const rel of removed) removeFile(target, rel)
   writeManifest(target, next)
   for (const [rel, stamp] of stampsOf(target, changed.map(([rel]) => rel))) nextStamps.set(rel, stamp)
-  return { written: changed.length, removed: removed.length, unchanged: files.size - changed.length, stamps: nextStamps }
+  return { written: changed.length, removed: removed.length, unchanged: files.size + kept.size - changed.length, stamps: nextStamps }
 }
 
 /** A relative path that cannot leave its folder, told without path resolution (the common case, cheap). */
@@ -101,6 +113,17 @@ function onDisk(path: string, content: string | Uint8Array, stamp: { size: numbe
   const bytes = typeof content === 'string' ? Buffer.from(content) : content
   if (bytes.length !== now.size) return undefined
   return Buffer.compare(readFileSync(path), bytes) === 0 ? now : undefined
+}
+
+/** The file's stamp when it still has the size and time `stamp` recorded; a kept file cannot be read back to compare. */
+function stampIfUnchanged(path: string, stamp: { size: number; mtimeMs: number } | undefined): { size: number; mtimeMs: number } | undefined {
+  if (!stamp) return undefined
+  try {
+    const { size, mtimeMs } = statSync(path)
+    return size === stamp.size && mtimeMs === stamp.mtimeMs ? { size, mtimeMs } : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /** Removes a file an earlier build wrote, and the folders that leaves empty (never `target` itself). */

@@ -69,6 +69,25 @@ describe('incrementalBuild', () => {
     expect(again.write!.written).toBeLessThan(again.fileCount / 4)
   })
 
+  it('with a disk cache, a new process keeps the site pages an edit does not touch, and remakes one changed by hand', async () => {
+    const { config: wikiOnly } = exampleCopy()
+    const config = { ...wikiOnly, site: true }
+    const cacheDir = join(config.out, '..', 'cache')
+    await incrementalBuild(config, { cacheDir, ...quietly })
+    const rules = readdirRecursive(config.rules[0]!).filter((p) => p.endsWith('.yml'))
+    edit(rules[0]!, (t) => t.replace(/^title: (.*)$/m, 'title: $1 (edited)'))
+    const edited = await incrementalBuild(config, { cacheDir, ...quietly })
+    expect(edited.write!.written).toBeLessThan(edited.fileCount / 4)
+    // A page no edit touches, changed by hand: the memo cannot vouch for it, so every page is made again.
+    const page = join(config.out, 'site', readdirRecursive(join(config.out, 'site')).map((p) => p.slice(join(config.out, 'site').length + 1)).find((p) => p.startsWith('Data_Needed/') && p.endsWith('.html'))!)
+    writeFileSync(page, 'changed by hand')
+    edit(rules[1]!, (t) => t.replace(/^title: (.*)$/m, 'title: $1 (edited)'))
+    const again = await incrementalBuild(config, { cacheDir, ...quietly })
+    expect(again.write!.written).toBeGreaterThan(1)
+    expect(readFileSync(page, 'utf8')).not.toBe('changed by hand')
+    for (const [path, content] of build(config).files) expect(readFileSync(join(config.out, path)), path).toEqual(Buffer.from(content))
+  })
+
   it('is not up to date when a setting, or a file in the output folder, changed', async () => {
     const { dir, config } = exampleCopy()
     ageFiles(dir)
