@@ -45,7 +45,18 @@ export function tacticIdsOf(rule: LinkedRule): string[] {
   return unique(rule.links.tactics.map((t) => t.id))
 }
 
+// The cross-link pages and the site both index the same model: built once per model and catalogue.
+const built = new WeakMap<WikiModel, { catalogue: CatalogueView | CatalogueLookup; index: CoverageIndex }>()
+
 export function buildCoverageIndex(model: WikiModel, catalogue: CatalogueView | CatalogueLookup): CoverageIndex {
+  const known = built.get(model)
+  if (known?.catalogue === catalogue) return known.index
+  const index = indexOf(model, catalogue)
+  built.set(model, { catalogue, index })
+  return index
+}
+
+function indexOf(model: WikiModel, catalogue: CatalogueView | CatalogueLookup): CoverageIndex {
   const lookup = 'technique' in catalogue ? catalogue : catalogueLookup(catalogue)
   const rules = [...model.rules].sort(compareRules)
   const triggers = new Set(model.atomics.map((a) => a.techniqueId.toUpperCase()))

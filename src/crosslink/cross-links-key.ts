@@ -1,23 +1,31 @@
 import { hashOf } from '../cache/hash.js'
+import { ruleStamp } from '../cache/rule-stamp.js'
 import type { CatalogueView } from './catalogue-view.js'
 import type { WikiModel } from './wiki-model.js'
 
 /** Bump when what buildCrossLinks produces changes for the same inputs. */
-const VERSION = 'cross-links-1'
+const VERSION = 'cross-links-2'
 
 /**
- * Everything the cross-links are made from, as one content hash: each rule's file, links and conversion
- * outcomes, the atc-data documents, the trigger ids, the catalogue and the options.
+ * Everything the cross-links are made from, as one content hash: each rule's stamp (its file, links and
+ * conversions), the atc-data documents, the trigger ids, the catalogue and the options.
  */
 export function crossLinksKey(model: WikiModel, catalogue: CatalogueView, options: object, salt: string): string {
-  const parts: string[] = [VERSION, salt, JSON.stringify(options), JSON.stringify(catalogue)]
-  for (const rule of model.rules) {
-    parts.push(rule.source.path, rule.source.text, JSON.stringify(rule.links), JSON.stringify(rule.conversions.map((c) => [c.backend, c.ok, c.reason ?? (c.ok ? '' : c.text)])))
-  }
+  const parts: string[] = [VERSION, salt, JSON.stringify(options), catalogueText(catalogue)]
+  for (const rule of model.rules) parts.push(ruleStamp(rule))
   for (const list of [model.dataNeeded, model.loggingPolicies, model.enrichments]) {
     parts.push(String(list.length))
     for (const source of list) parts.push(source.path, source.stem, source.title, JSON.stringify(source.doc))
   }
   parts.push(model.atomics.map((a) => a.techniqueId).join(' '))
   return hashOf(...parts)
+}
+
+const catalogueTexts = new WeakMap<CatalogueView, string>()
+
+/** The catalogue as JSON, for keys; made once per catalogue object (the bundled one lives as long as the process). */
+export function catalogueText(catalogue: CatalogueView): string {
+  let text = catalogueTexts.get(catalogue)
+  if (text === undefined) catalogueTexts.set(catalogue, (text = JSON.stringify(catalogue)))
+  return text
 }

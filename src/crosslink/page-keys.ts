@@ -3,23 +3,20 @@ import { ruleStamp } from '../cache/rule-stamp.js'
 import type { LinkedRule } from '../model.js'
 import type { CatalogueView, CatalogueViewTactic } from './catalogue-view.js'
 import type { CoverageIndex, TechniqueEntry } from './coverage-index.js'
+import { catalogueText } from './cross-links-key.js'
 import type { WikiModel } from './wiki-model.js'
 
 /** Bump when a technique or tactic page reads something its key below does not cover. */
 const VERSION = 'cross-link-page-keys-1'
-
-const catalogueTexts = new WeakMap<CatalogueView, string>()
 
 /**
  * What every technique and tactic page may read besides its own rules: the tool, the options, the
  * catalogue, the Data Needed pages (by title) and which techniques have triggers.
  */
 export function pageKeyBase(model: WikiModel, catalogue: CatalogueView, options: object, salt: string): string {
-  let catalogueText = catalogueTexts.get(catalogue)
-  if (catalogueText === undefined) catalogueTexts.set(catalogue, (catalogueText = JSON.stringify(catalogue)))
   const dataNeeded = model.dataNeeded.map((d) => `${d.stem}\u0001${d.title}`)
   const triggers = model.atomics.map((a) => a.techniqueId)
-  return hashOf(VERSION, salt, JSON.stringify(options), catalogueText, ...dataNeeded, '\0', ...triggers)
+  return hashOf(VERSION, salt, JSON.stringify(options), catalogueText(catalogue), ...dataNeeded, '\0', ...triggers)
 }
 
 /** A technique page: its rules (each by its stamp, in display order), its sub-techniques' rule counts, the triggers. */

@@ -9,6 +9,7 @@ import type { Diagnostic } from '../diagnostics.js'
 import { eachElement } from './hast-tools.js'
 import { LAYOUT_IDS, recordedLinks, recordedMarkdownLinks } from './link-registry.js'
 import type { LinkRecord } from './linker.js'
+import { unpackIds, unpackLinks, type KeptPage } from './page-memo.js'
 
 export interface CheckLinksOptions {
   /** URL path the site is served under; absolute links (`/repo/x.html`) are checked below it. */
@@ -16,7 +17,7 @@ export interface CheckLinksOptions {
   /** Parse every HTML page even when the builder recorded its links (slower; checks the recording too). */
   parse?: boolean
   /** Pages present on the site but not in `files` (kept from the last build), with the links and ids they were made with. */
-  kept?: ReadonlyMap<string, { links: readonly LinkRecord[]; ids: readonly string[] }>
+  kept?: ReadonlyMap<string, Pick<KeptPage, 'links' | 'ids'>>
 }
 
 interface FoundLink {
@@ -52,7 +53,7 @@ export function checkLinks(files: ReadonlyMap<string, string | Uint8Array>, opti
     if (f) return f
     const keptPage = kept.get(path)
     if (keptPage) {
-      f = { links: keptPage.links.map(foundLink), ids: new Set([...keptPage.ids, ...LAYOUT_IDS]) }
+      f = { links: unpackLinks(keptPage.links).map(foundLink), ids: new Set([...unpackIds(keptPage.ids), ...LAYOUT_IDS]) }
       facts.set(path, f)
       return f
     }

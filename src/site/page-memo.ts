@@ -13,15 +13,17 @@ export interface KeptPage {
   key: string
   /** Content hash of the HTML, as the write step records it in the output manifest. */
   hash: string
-  links: LinkRecord[]
-  ids: string[]
+  /** The page's links, packed as JSON: thousands of small objects would make the memo slow to load. */
+  links: string
+  /** Its element ids, packed as JSON. */
+  ids: string
   title: string
   dangling: PageState['dangling']
   markdownLinks: MarkdownLink[]
 }
 
 /** Bump when KeptPage changes shape. */
-const FORMAT = 'page-memo-1'
+const FORMAT = 'page-memo-2'
 
 /**
  * The site pages of the last build into one output folder, each with the key of everything it was made
@@ -42,8 +44,8 @@ export class PageMemo {
       path: rendered.path,
       key,
       hash: hashOf(rendered.html),
-      links: rendered.links,
-      ids: [...rendered.ids],
+      links: packLinks(rendered.links),
+      ids: JSON.stringify([...rendered.ids]),
       title: rendered.title,
       dangling: state?.dangling ?? [],
       markdownLinks: state?.markdownLinks ?? [],
@@ -81,4 +83,16 @@ export class PageMemo {
       // Only costs time next build.
     }
   }
+}
+
+export function packLinks(links: readonly LinkRecord[]): string {
+  return JSON.stringify(links.map((l) => [l.target, l.fragment]))
+}
+
+export function unpackLinks(packed: string): LinkRecord[] {
+  return (JSON.parse(packed) as [string, string][]).map(([target, fragment]) => ({ target, fragment }))
+}
+
+export function unpackIds(packed: string): string[] {
+  return JSON.parse(packed) as string[]
 }
