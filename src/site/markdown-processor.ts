@@ -11,6 +11,7 @@ import { unified } from 'unified'
 import type { SiteIndex } from './link-resolver.js'
 import { headingsAndTables, markdownLinks, rawWhereNeeded, siteLinks, type PageState } from './page-plugins.js'
 import { SANITIZE_SCHEMA } from './sanitize-schema.js'
+import { renderInChunks, type ChunkStore } from './table-chunks.js'
 
 export interface RenderedMarkdown {
   html: string
@@ -38,12 +39,18 @@ function createProcessor() {
 
 let processor: ReturnType<typeof createProcessor> | undefined
 
+/** Where rendered chunks of long tables are kept between builds, and the salt of their keys (see renderInChunks). */
+export interface TableChunks {
+  store: ChunkStore
+  salt: string
+}
+
 /** `printedFrom`: the syntax tree `markdown` was printed from, rendered without a parse (see renderMarkdownTree). */
-export function renderMarkdown(markdown: string, page: string, site: SiteIndex, printedFrom?: MdastRoot): RenderedMarkdown {
+export function renderMarkdown(markdown: string, page: string, site: SiteIndex, printedFrom?: MdastRoot, chunks?: TableChunks): RenderedMarkdown {
   processor ??= createProcessor()
   if (printedFrom) {
     // Links the site cannot follow are reported where the Markdown has them, which only a parse tells.
-    const fromTree = renderMarkdownTree(printedFrom, page, site)
+    const fromTree = renderMarkdownTree(printedFrom, page, site, chunks)
     if (fromTree.state.dangling.length === 0) return fromTree
   }
   const { tree, state } = parseToHast(processor, markdown, page, site)
@@ -53,16 +60,18 @@ export function renderMarkdown(markdown: string, page: string, site: SiteIndex, 
 /**
  * A page given as the syntax tree its Markdown was printed from (the cross-link pages): the same pipeline
  * without printing and parsing again. Markdown source held in the tree (md.markdownSource) is parsed here.
- * Positions are the tree's, not the printed page's: the state's `markdownLinks` is left empty.
+ * Positions are the tree's, not the printed page's: the state's `markdownLinks` is left empty. With
+ * `chunks`, long tables are rendered in chunks of rows kept between builds.
  */
-export function renderMarkdownTree(tree: MdastRoot, page: string, site: SiteIndex): RenderedMarkdown {
-  processor ??= createProcessor()
-  const parser = processor
+export function renderMarkdownTree(tree: MdastRoot, page: string, site: SiteIndex, chunks?: TableChunks): RenderedMarkdown {
+  const parser = (processor ??= createProcessor())
   const root: MdastRoot = { type: 'root', children: tree.children.flatMap((node) => (isMarkdownSource(node) ? (bundledMdast(node.value) ?? parser.parse(node.value).children) : [node])) }
-  const state = emptyState(page, site)
-  const hast = processor.runSync(root, { value: '', path: page, data: { page: state } }) as Root
-  state.markdownLinks = []
-  return { html: processor.stringify(hast), state }
+  const renderRoot = (part: MdastRoot, partSite: SiteIndex): RenderedMarkdown => {
+    const state = emptyState(page, partSite)
+    const hast = parser.runSync(part, { value: '', path: page, data: { page: state } }) as Root
+    return { html: parser.stringify(hast), state }
+  }
+  return (chunks && renderInChunks(root, page, site, renderRoot, chunks.store, chunks.salt)) ?? renderRoot(root, site)
 }
 
 /** The Markdown parser's tree of `text` (the site's parser: GFM). */

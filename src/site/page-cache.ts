@@ -1,7 +1,7 @@
 import type { Root as MdastRoot } from 'mdast'
 import { hashOf } from '../cache/hash.js'
 import type { SiteIndex } from './link-resolver.js'
-import { renderMarkdown, type RenderedMarkdown } from './markdown-processor.js'
+import { renderMarkdown, type RenderedMarkdown, type TableChunks } from './markdown-processor.js'
 
 /** Where rendered page content is kept between builds; the build cache's UnitStore fits. */
 export interface PageCache {
@@ -34,9 +34,9 @@ export function triggerContentKey(page: string, markdown: string, atomicsText: s
 }
 
 /** Renders a page's content, noting what it asked the site, so the result can be reused while the answers hold. */
-export function renderContent(page: string, markdown: string, site: SiteIndex, tree?: MdastRoot): CachedContent {
+export function renderContent(page: string, markdown: string, site: SiteIndex, tree?: MdastRoot, chunks?: TableChunks): CachedContent {
   return recordingAnswers(site, (recordingSite) => {
-    const { html, state } = renderMarkdown(markdown, page, recordingSite, tree)
+    const { html, state } = renderMarkdown(markdown, page, recordingSite, tree, chunks)
     return { html, links: state.links, ids: [...state.ids], title: state.title, dangling: state.dangling, markdownLinks: state.markdownLinks, asked: [] }
   })
 }

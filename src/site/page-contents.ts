@@ -74,7 +74,8 @@ function makerOf(ctx: SiteContext, page: string, markdown: string): PageMaker {
     }
   }
   const key = keyed(() => contentKey(page, markdown, ctx.cacheSalt))
-  return { kind: 'cached', key, render: () => renderContent(page, markdown, ctx.site, ctx.trees?.get(page)) }
+  const chunks = ctx.cache && { store: ctx.cache, salt: ctx.cacheSalt }
+  return { kind: 'cached', key, render: () => renderContent(page, markdown, ctx.site, ctx.trees?.get(page), chunks) }
 }
 
 /** A page made from the model, or, should that fail on input nobody foresaw, from its card's Markdown like any page. */

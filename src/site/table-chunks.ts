@@ -1,0 +1,99 @@
+import type { Root as MdastRoot, RootContent, Table } from 'mdast'
+import { hashOf } from '../cache/hash.js'
+import type { SiteIndex } from './link-resolver.js'
+import type { PageState } from './page-plugins.js'
+
+/** Body rows rendered together: small enough that a one-row change re-renders little, big enough to keep per-render costs low. */
+export const CHUNK_ROWS = 128
+
+/** Bump when a chunk's rendering changes for the same rows. */
+const VERSION = 'table-chunk-1'
+
+/** What rendering a chunk of rows gave, kept under a key of its rows. */
+export interface RenderedChunk {
+  /** The `<tr>` elements, as the table's body prints them. */
+  rows: string
+  links: PageState['links']
+  dangling: PageState['dangling']
+  asked: [set: 'pages' | 'files', path: string, answer: boolean][]
+}
+
+export interface ChunkStore {
+  get<T>(key: string): T | undefined
+  put<T>(key: string, value: T): void
+}
+
+type Render = (root: MdastRoot, site: SiteIndex) => { html: string; state: PageState }
+
+const BODY_START = '<tbody>\n'
+const BODY_END = '\n</tbody>'
+
+/**
+ * Renders a page whose tables are long (the conversion status, tactic pages) so that only the rows that
+ * changed since the last build go through the pipeline again: each long table is rendered in chunks of
+ * rows, each chunk kept in `store` under a hash of its rows. The rest of the page is rendered as one
+ * document with a placeholder where each long table goes, so heading ids and the title come out as for
+ * the whole page. Undefined when the page has no long table or a chunk does not come out as a table body
+ * (the caller then renders the page whole).
+ */
+export function renderInChunks(root: MdastRoot, page: string, site: SiteIndex, render: Render, store: ChunkStore | undefined, salt: string): { html: string; state: PageState } | undefined {
+  const long = root.children.map((node, i) => (node.type === 'table' && node.children.length - 1 > CHUNK_ROWS ? i : -1)).filter((i) => i >= 0)
+  if (long.length === 0) return undefined
+  const token = (i: number) => `\uE003table-${i}\uE003`
+  const main = render({ type: 'root', children: root.children.map((node, i): RootContent => (long.includes(i) ? { type: 'paragraph', children: [{ type: 'text', value: token(i) }] } : node)) }, site)
+  let html = main.html
+  for (const i of long) {
+    const table = tableHtml(root.children[i] as Table, page, site, render, store, salt)
+    const placeholder = `<p>${token(i)}</p>`
+    if (!table || html.indexOf(placeholder) < 0 || html.indexOf(placeholder) !== html.lastIndexOf(placeholder)) return undefined
+    html = html.replace(placeholder, () => table.html)
+    main.state.links.push(...table.links)
+    main.state.dangling.push(...table.dangling)
+  }
+  return { html, state: main.state }
+}
+
+function tableHtml(table: Table, page: string, site: SiteIndex, render: Render, store: ChunkStore | undefined, salt: string): { html: string; links: PageState['links']; dangling: PageState['dangling'] } | undefined {
+  const [header, ...body] = table.children
+  let frame: { before: string; after: string } | undefined
+  const rows: string[] = []
+  const links: PageState['links'] = []
+  const dangling: PageState['dangling'] = []
+  for (let start = 0; start < body.length; start += CHUNK_ROWS) {
+    const chunk: Table = { type: 'table', align: table.align, children: [header!, ...body.slice(start, start + CHUNK_ROWS)] }
+    const key = store ? hashOf(VERSION, salt, page, JSON.stringify(chunk)) : ''
+    let done = store?.get<RenderedChunk & { frame: { before: string; after: string } }>(key)
+    // A kept chunk holds while the site answers its questions as before; asking again records them for the page.
+    if (done && !done.asked.every(([set, path, answer]) => site[set].has(path) === answer)) done = undefined
+    if (!done) {
+      const made = renderChunk(chunk, site, render)
+      if (!made) return undefined
+      done = made
+      store?.put(key, done)
+    }
+    if (frame && (frame.before !== done.frame.before || frame.after !== done.frame.after)) return undefined
+    frame = done.frame
+    rows.push(done.rows)
+    links.push(...done.links)
+    dangling.push(...done.dangling)
+  }
+  return frame && { html: `${frame.before}${rows.join('\n')}${frame.after}`, links, dangling }
+}
+
+function renderChunk(chunk: Table, site: SiteIndex, render: Render): (RenderedChunk & { frame: { before: string; after: string } }) | undefined {
+  const asked: RenderedChunk['asked'] = []
+  const recording = (set: 'pages' | 'files'): ReadonlySet<string> =>
+    ({ has: (path: string) => { const answer = site[set].has(path); asked.push([set, path, answer]); return answer } }) as ReadonlySet<string>
+  const { html, state } = render({ type: 'root', children: [chunk] }, { pages: recording('pages'), files: recording('files') })
+  const start = html.indexOf(BODY_START)
+  const end = html.lastIndexOf(BODY_END)
+  // Rows hold no headings (no ids to number across chunks); anything else is rendered whole.
+  if (start < 0 || end < start || html.indexOf(BODY_START, start + 1) >= 0 || state.ids.size > 0 || state.title !== undefined) return undefined
+  return {
+    frame: { before: html.slice(0, start + BODY_START.length), after: html.slice(end) },
+    rows: html.slice(start + BODY_START.length, end),
+    links: state.links,
+    dangling: state.dangling,
+    asked,
+  }
+}
