@@ -7,6 +7,7 @@ import { coveragePage } from './coverage-page.js'
 import { crossLinksKey } from './cross-links-key.js'
 import { indexPage } from './index-page.js'
 import { printMarkdown } from './markdown.js'
+import { printInChunks } from './print-in-chunks.js'
 import { hashOf } from '../cache/hash.js'
 import { navigatorLayers, type LayerOptions } from './navigator-layers.js'
 import { pageKeyBase, tacticPageKey, techniquePageKey } from './page-keys.js'
@@ -48,7 +49,7 @@ export function crossLinkPages(model: WikiModel, catalogue: CatalogueView, optio
   const key = crossLinksKey(model, catalogue, layerOptions, cacheSalt ?? '')
   const hit = cache.get<[string, string][]>(key)
   if (hit) return { files: new Map(hit) }
-  const built = crossLinks(model, catalogue, layerOptions, printedOnce(cache, cacheSalt ?? ''), { cache, base: pageKeyBase(model, catalogue, layerOptions, cacheSalt ?? '') })
+  const built = crossLinks(model, catalogue, layerOptions, printedOnce(cache, cacheSalt ?? ''), { cache, base: pageKeyBase(model, catalogue, layerOptions, cacheSalt ?? ''), salt: cacheSalt ?? '' })
   cache.put(key, [...built.files])
   return built
 }
@@ -62,19 +63,21 @@ function printedOnce(cache: NonNullable<CrossLinkOptions['cache']>, salt: string
     const key = hashOf(PRINT_VERSION, salt, JSON.stringify(tree))
     const hit = cache.get<string>(key)
     if (hit !== undefined) return hit
-    const markdown = printMarkdown(tree.children)
+    const markdown = printInChunks(tree.children, cache, salt)
     cache.put(key, markdown)
     return markdown
   }
 }
 
 /** Bump when printMarkdown prints the same tree differently. */
-const PRINT_VERSION = 'cross-link-page-1'
+const PRINT_VERSION = 'cross-link-page-2'
 
 /** Technique and tactic pages kept by a key of what they show: a rule edit makes only its own pages again. */
 interface PageKeys {
   cache: NonNullable<CrossLinkOptions['cache']>
   base: string
+  /** The tool's fingerprint, for the printed chunks of long tables. */
+  salt: string
 }
 
 function crossLinks(model: WikiModel, catalogue: CatalogueView, options: LayerOptions, print: (tree: Root) => string = (tree) => printMarkdown(tree.children), keys?: PageKeys): Required<CrossLinks> {
@@ -91,7 +94,7 @@ function crossLinks(model: WikiModel, catalogue: CatalogueView, options: LayerOp
     const kept = keys.cache.get<string>(pageKey)
     if (kept !== undefined) return void files.set(`wiki/${path}`, kept)
     const built = tree()
-    const markdown = printMarkdown(built.children)
+    const markdown = printInChunks(built.children, keys.cache, keys.salt)
     trees.set(path, built)
     files.set(`wiki/${path}`, markdown)
     keys.cache.put(pageKey, markdown)

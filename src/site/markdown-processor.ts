@@ -69,6 +69,7 @@ export function renderMarkdownTree(tree: MdastRoot, page: string, site: SiteInde
   const renderRoot = (part: MdastRoot, partSite: SiteIndex): RenderedMarkdown => {
     const state = emptyState(page, partSite)
     const hast = parser.runSync(part, { value: '', path: page, data: { page: state } }) as Root
+    state.markdownLinks = []
     return { html: parser.stringify(hast), state }
   }
   return (chunks && renderInChunks(root, page, site, renderRoot, chunks.store, chunks.salt)) ?? renderRoot(root, site)

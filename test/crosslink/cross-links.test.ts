@@ -171,18 +171,20 @@ describe('buildCrossLinks with a cache', () => {
     const cache = { get: <T>(k: string) => store.get(k) as T | undefined, put: <T>(k: string, v: T) => void store.set(k, v) }
     const first = buildCrossLinks(fx.model, fx.catalogue, { siteUrl: SITE, cache })
     expect([...first]).toEqual([...files])
-    // The whole result, and each page's Markdown by its tree.
+    // The whole result, each page's Markdown (by its tree or its key), and the printed chunks of long tables.
     const pages = [...files.keys()].filter((p) => p.startsWith('wiki/')).length
-    expect(store.size).toBe(1 + pages)
+    const chunks = [...store.values()].filter((v) => typeof v === 'object' && v !== null && 'rows' in v).length
+    expect(chunks).toBeGreaterThan(0)
+    expect(store.size).toBe(1 + pages + chunks)
     expect([...buildCrossLinks(fx.model, fx.catalogue, { siteUrl: SITE, cache })]).toEqual([...files])
-    expect(store.size).toBe(1 + pages)
+    expect(store.size).toBe(1 + pages + chunks)
     const [rule, ...rest] = fx.model.rules
     const changed = { ...rule, conversions: rule.conversions.map((c) => ({ ...c, ok: false, reason: 'changed' })) }
     const rebuilt = buildCrossLinks({ ...fx.model, rules: [changed, ...rest] }, fx.catalogue, { siteUrl: SITE, cache })
     expect(rebuilt.get('wiki/Conversion_Status.md')).toContain('changed')
     expect([...rebuilt]).toEqual([...buildCrossLinks({ ...fx.model, rules: [changed, ...rest] }, fx.catalogue, { siteUrl: SITE })])
     // A new whole result; only the pages that show conversion outcomes were printed again.
-    const reprinted = store.size - (2 + pages)
+    const reprinted = store.size - (2 + pages + chunks)
     expect(reprinted).toBeGreaterThan(0)
     expect(reprinted).toBeLessThan(pages / 2)
   })

@@ -1,0 +1,54 @@
+import type { RootContent, Table } from 'mdast'
+import { hashOf } from '../cache/hash.js'
+import { printMarkdown } from './markdown.js'
+
+/** Body rows printed together (see printInChunks). */
+const CHUNK_ROWS = 128
+
+/** Bump when printMarkdown prints the same rows differently. */
+const VERSION = 'print-chunk-1'
+
+export interface PrintStore {
+  get<T>(key: string): T | undefined
+  put<T>(key: string, value: T): void
+}
+
+/**
+ * printMarkdown, with each long table printed in chunks of rows kept in `store` under a hash of the rows:
+ * a one-rule edit changes a row or two of the conversion status and tactic tables, so only those chunks
+ * are printed again. Tables print one line per row (no column padding), so a chunk's lines are its rows.
+ * A chunk that does not print as its header and one line per row makes the page print whole.
+ */
+export function printInChunks(children: RootContent[], store: PrintStore, salt: string): string {
+  const long = children.map((node, i) => (node.type === 'table' && node.children.length - 1 > CHUNK_ROWS ? i : -1)).filter((i) => i >= 0)
+  if (long.length === 0) return printMarkdown(children)
+  const token = (i: number) => `\uE003table-${i}\uE003`
+  let text = printMarkdown(children.map((node, i): RootContent => (long.includes(i) ? { type: 'html', value: token(i) } : node)))
+  for (const i of long) {
+    const table = tableText(children[i] as Table, store, salt)
+    if (table === undefined || text.split(token(i)).length !== 2) return printMarkdown(children)
+    text = text.replace(token(i), () => table)
+  }
+  return text
+}
+
+function tableText(table: Table, store: PrintStore, salt: string): string | undefined {
+  const [header, ...body] = table.children
+  let head: string | undefined
+  const rows: string[] = []
+  for (let start = 0; start < body.length; start += CHUNK_ROWS) {
+    const chunk: Table = { type: 'table', align: table.align, children: [header!, ...body.slice(start, start + CHUNK_ROWS)] }
+    const key = hashOf(VERSION, salt, JSON.stringify(chunk))
+    let printed = store.get<{ head: string; rows: string }>(key)
+    if (!printed) {
+      const lines = printMarkdown([chunk]).replace(/\n$/, '').split('\n')
+      if (lines.length !== chunk.children.length + 1) return undefined
+      printed = { head: lines.slice(0, 2).join('\n'), rows: lines.slice(2).join('\n') }
+      store.put(key, printed)
+    }
+    if (head !== undefined && head !== printed.head) return undefined
+    head = printed.head
+    rows.push(printed.rows)
+  }
+  return head === undefined ? undefined : `${head}\n${rows.join('\n')}`
+}
