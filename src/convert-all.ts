@@ -1,7 +1,7 @@
 import type { BuildConfig } from './config.js'
 import type { Diagnostic } from './diagnostics.js'
 import { BACKENDS, type BackendName, type Conversion, type LinkedRule, type RuleSource } from './model.js'
-import { createConverter } from './convert/index.js'
+import { createConverter, type RawConfigCache } from './convert/index.js'
 
 /** Converts every rule for every backend; a converter failure becomes a commented block and a diagnostic. */
 export function convertAll(rules: LinkedRule[], config: Pick<BuildConfig, 'converterConfigs'>, diagnostics: Diagnostic[]): LinkedRule[] {
@@ -10,8 +10,8 @@ export function convertAll(rules: LinkedRule[], config: Pick<BuildConfig, 'conve
 }
 
 /** One rule's conversions for every backend, in BACKENDS order (the converters are set up once). */
-export function ruleConverter(config: Pick<BuildConfig, 'converterConfigs'>): (rule: RuleSource, diagnostics: Diagnostic[]) => Conversion[] {
-  const converters = BACKENDS.map((backend) => ({ backend, converter: createConverter(backend, { configPath: config.converterConfigs[backend] }) }))
+export function ruleConverter(config: Pick<BuildConfig, 'converterConfigs'>, rawConfigs?: RawConfigCache): (rule: RuleSource, diagnostics: Diagnostic[]) => Conversion[] {
+  const converters = BACKENDS.map((backend) => ({ backend, converter: createConverter(backend, { configPath: config.converterConfigs[backend], rawConfigs }) }))
   return (rule, diagnostics) => converters.map(({ backend, converter }) => convertOne(rule, backend, converter, diagnostics))
 }
 

@@ -79,7 +79,7 @@ export function prepareCached(config: BuildConfig, options: CachedBuildOptions, 
   const convertKey = converterFingerprint(config)
   let context: RuleContext | undefined
   const contextNow = (): RuleContext =>
-    (context ??= { catalogue: catalogue.value, dataNeeded: data.sets.dataNeeded, enrichments: data.sets.enrichments, triggerFolders, convert: convertersFor(config, convertKey) })
+    (context ??= { catalogue: catalogue.value, dataNeeded: data.sets.dataNeeded, enrichments: data.sets.enrichments, triggerFolders, convert: convertersFor(config, convertKey, store) })
 
   const rules: LinkedRule[] = []
   const ruleDiagnostics: Diagnostic[] = []
@@ -153,10 +153,12 @@ export function atomicsKey(tool: string, catalogue: string, path: string, techni
 // Converters are set up once per set of converter configs (their setup parses the bundled configs).
 const converters = new Map<string, RuleContext['convert']>()
 
-export function convertersFor(config: Pick<BuildConfig, 'converterConfigs'>, convertKey: string): RuleContext['convert'] {
+export function convertersFor(config: Pick<BuildConfig, 'converterConfigs'>, convertKey: string, store?: Pick<UnitStore, 'get' | 'put'>): RuleContext['convert'] {
   let convert = converters.get(convertKey)
   if (!convert) {
-    convert = ruleConverter(config)
+    // A new process takes the parsed configuration documents from the cache instead of parsing them again.
+    const key = (text: string) => hashOf('conversion-config-raw-1', text)
+    convert = ruleConverter(config, store && { get: (text) => store.get(key(text)), put: (text, raw) => store.put(key(text), raw) })
     converters.set(convertKey, convert)
   }
   return convert

@@ -3,7 +3,7 @@ import type { BackendName, Conversion, RuleSource } from '../model.js'
 import { readRuleFile, type RuleFile } from '../sigma/read-rule-file.js'
 import { BACKEND_TABLE, DEFAULT_CONFIG_OF } from './backends/index.js'
 import { BUNDLED_CONFIGS } from './config/bundled-configs.js'
-import { EMPTY_CONFIG, parseConversionConfig, type ConversionConfig } from './config/conversion-config.js'
+import { EMPTY_CONFIG, parseConversionConfig, type ConversionConfig, type RawConfigCache } from './config/conversion-config.js'
 import { asFailure, prepare, renderPrepared, renderRules } from './render-rules.js'
 import type { ConversionFailure } from './search-tree.js'
 import type { TextBackend } from './text-backend.js'
@@ -11,6 +11,8 @@ import type { TextBackend } from './text-backend.js'
 export interface ConverterOptions {
   /** A legacy converter configuration file; `null` for none. Default: the one the wiki used for the backend. */
   configPath?: string | null
+  /** Keeps parsed configuration documents between processes. */
+  rawConfigs?: RawConfigCache
 }
 
 /** What the legacy command line would have printed for one rule file. */
@@ -35,7 +37,7 @@ export class ConverterSetupError extends Error {}
 export function createConverter(backend: BackendName, options: ConverterOptions = {}): Converter {
   const spec = BACKEND_TABLE[backend]
   if (!spec) throw new ConverterSetupError(`unknown backend '${String(backend)}', expected one of ${Object.keys(BACKEND_TABLE).join(', ')}`)
-  const config = loadConfig(backend, options.configPath)
+  const config = loadConfig(backend, options.configPath, options.rawConfigs)
   const convertFile = (rule: RuleSource): FileConversion => convertRuleFile(spec, config, rule)
   return {
     backend,
@@ -48,7 +50,7 @@ export function createConverter(backend: BackendName, options: ConverterOptions 
   }
 }
 
-function loadConfig(backend: BackendName, configPath: string | null | undefined): ConversionConfig {
+function loadConfig(backend: BackendName, configPath: string | null | undefined, rawConfigs: RawConfigCache | undefined): ConversionConfig {
   if (configPath === null) return EMPTY_CONFIG
   let text: string
   let label: string
@@ -65,7 +67,7 @@ function loadConfig(backend: BackendName, configPath: string | null | undefined)
     }
     label = configPath
   }
-  const parsed = parseConversionConfig(text, label)
+  const parsed = parseConversionConfig(text, label, rawConfigs)
   if (!parsed.ok) throw new ConverterSetupError(parsed.message)
   return parsed.config
 }

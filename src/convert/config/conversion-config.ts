@@ -31,7 +31,16 @@ export const EMPTY_CONFIG: ConversionConfig = {
   title: '', backends: null, fieldmappings: new Map(), logsources: [], defaultindex: null, raw: {},
 }
 
-export function parseConversionConfig(text: string, path = 'config'): ConfigResult {
+/** Parsed configuration documents kept between processes, by the configuration's text (the build cache). */
+export interface RawConfigCache {
+  get(text: string): YamlMap | undefined
+  put(text: string, raw: YamlMap): void
+}
+
+export function parseConversionConfig(text: string, path = 'config', cache?: RawConfigCache): ConfigResult {
+  // Parsing with the YAML 1.1 parser is most of a new process's cost of converting its first rule.
+  const kept = cache?.get(text)
+  if (kept !== undefined) return readConversionConfig(kept, path)
   const docs = parseAllDocuments(text, { version: '1.1' })
   const list = Array.isArray(docs) ? docs : []
   const first = list[0]
@@ -39,7 +48,9 @@ export function parseConversionConfig(text: string, path = 'config'): ConfigResu
   if (first.errors.length > 0) return { ok: false, message: `${path}: invalid YAML: ${first.errors[0]!.message.split('\n')[0]}` }
   const raw = first.toJS() as unknown
   if (!isMap(raw)) return { ok: false, message: `${path}: configuration must be a map` }
-  return readConversionConfig(raw, path)
+  const result = readConversionConfig(raw, path)
+  if (result.ok) cache?.put(text, raw)
+  return result
 }
 
 export function readConversionConfig(raw: YamlMap, path = 'config'): ConfigResult {
