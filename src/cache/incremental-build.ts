@@ -75,7 +75,8 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
     const { assembly, cache } = prepareCached(config, { store, tool, catalogue, read, fresh }, progress)
     // A one-shot build without a disk cache would only hash and hold every page for nothing.
     const keepsPages = options.cacheDir !== null || options.store !== undefined
-    const memo = !keepsPages ? undefined : options.store ? pageMemoOf(options.store) : PageMemo.load(pageMemoFile(options.cacheDir!, config.out))
+    const memoFile = options.cacheDir === null ? undefined : pageMemoFile(options.cacheDir, config.out)
+    const memo = !keepsPages ? undefined : options.store ? pageMemoOf(options.store, memoFile) : PageMemo.load(memoFile!)
     const stamps = state?.stamps ?? memoryStamps.get(store)
     const hashMemo = options.store ? hashMemoOf(options.store) : undefined
     const diagnostics = [...assembly.diagnostics]
@@ -91,7 +92,7 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
       built = assembleWith(memo)
       write = progress.task(`write ${built.files.size} files`, () => writeChanged(config.out, built.files, stamps, hashMemo, built.kept))
     }
-    if (memo && options.cacheDir !== null) memo.save(pageMemoFile(options.cacheDir, config.out))
+    if (memo && memoFile) memo.save(memoFile)
     const fileCount = built.files.size + (built.kept?.size ?? 0)
     store.endBuild()
     memoryStamps.set(store, write.stamps)
@@ -108,12 +109,12 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
   return { ...result, exitCode: config.strict && errors + warnings > 0 ? 1 : 0, ms }
 }
 
-/** Site pages per store kept across builds (watch, serve). */
+/** Site pages per store kept across builds (watch, serve); the first build starts from the one saved on disk. */
 const pageMemos = new WeakMap<UnitStore, PageMemo>()
 
-function pageMemoOf(store: UnitStore): PageMemo {
+function pageMemoOf(store: UnitStore, file: string | undefined): PageMemo {
   let memo = pageMemos.get(store)
-  if (!memo) pageMemos.set(store, (memo = new PageMemo()))
+  if (!memo) pageMemos.set(store, (memo = file ? PageMemo.load(file) : new PageMemo()))
   return memo
 }
 
