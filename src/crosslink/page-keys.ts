@@ -1,5 +1,5 @@
 import { hashOf } from '../cache/hash.js'
-import { ruleStamp } from '../cache/rule-stamp.js'
+import { factsStamp } from './facts-stamp.js'
 import type { LinkedRule } from '../model.js'
 import type { CatalogueView, CatalogueViewTactic } from './catalogue-view.js'
 import type { CoverageIndex, TechniqueEntry } from './coverage-index.js'
@@ -7,7 +7,7 @@ import { catalogueText } from './cross-links-key.js'
 import type { WikiModel } from './wiki-model.js'
 
 /** Bump when a technique or tactic page reads something its key below does not cover. */
-const VERSION = 'cross-link-page-keys-1'
+const VERSION = 'cross-link-page-keys-2'
 
 /**
  * What every technique and tactic page may read besides its own rules: the tool, the options, the
@@ -32,5 +32,5 @@ export function tacticPageKey(base: string, tactic: CatalogueViewTactic, index: 
 }
 
 function groupStamps(...groups: readonly (readonly LinkedRule[])[]): string[] {
-  return groups.flatMap((rules) => [String(rules.length), ...rules.map(ruleStamp)])
+  return groups.flatMap((rules) => [String(rules.length), ...rules.map(factsStamp)])
 }

@@ -4,7 +4,7 @@
  *   node lib/scripts/bench.js [--runs N] [--json] [--keep]
  *
  * Every build runs in its own process (`analytics-wiki build`, process start included) on a copy of the
- * corpus: cold (no cache), rebuild after one edited rule, rebuild with nothing changed; peak memory is
+ * corpus: cold (no cache), rebuild after one edited rule (its title, then only a comment), rebuild with nothing changed; peak memory is
  * the child's maximum RSS; cold builds with one worker thread and with none say whether threads pay. In this process: the converter's throughput on one core and the floor
  * (reading and parsing every input file with js-yaml, the fastest JS YAML parser).
  */
@@ -74,6 +74,13 @@ for (let i = 0; i < runs; i++) {
   oneRule.push(build('warm', '--cache', cache))
   log(`  one rule edited ${i + 1}: ${oneRule[i]!.wallMs} ms`)
 }
+// An edit only the rule's own card shows (a comment): the cross-link pages and exports are kept whole.
+const cardOnly: ChildUsage[] = []
+for (let i = 0; i < runs; i++) {
+  writeFileSync(rule, `${original}\n# bench edit ${i + 1}\n`)
+  cardOnly.push(build('warm', '--cache', cache))
+  log(`  one rule's comment edited ${i + 1}: ${cardOnly[i]!.wallMs} ms`)
+}
 writeFileSync(rule, original)
 const watch = await watchRebuilds(corpus, rule, runs)
 log(`  one rule edited, watching process: ${watch.map((t) => Math.round(t)).join(', ')} ms`)
@@ -100,6 +107,7 @@ const report = {
   coldBuildOneWorker: scenario(coldWorker),
   coldBuildNoWorker: scenario(coldSingle),
   oneRuleRebuild: scenario(oneRule),
+  oneRuleCardOnlyRebuild: scenario(cardOnly),
   nothingChanged: scenario(nothing),
   oneRuleRebuildWatching: { wallMs: stats(watch) },
   converterConversionsPerSecond: stats(throughput),
@@ -125,12 +133,14 @@ function printTable(r: typeof report): void {
   row('rebuild, one rule edited', r.oneRuleRebuild.wallMs, 'ms wall', `target ≤ ${r.targets.oneRuleWallMs}`)
   row('  cpu', r.oneRuleRebuild.cpuMs, 'ms user+sys')
   row('  in a watching process', r.oneRuleRebuildWatching.wallMs, 'ms wall', '(build --watch, serve)')
+  row('rebuild, one rule, card only', r.oneRuleCardOnlyRebuild.wallMs, 'ms wall', '(a comment: no cross-link page changes)')
+  row('  cpu', r.oneRuleCardOnlyRebuild.cpuMs, 'ms user+sys')
   row('rebuild, nothing changed', r.nothingChanged.wallMs, 'ms wall')
   row('  cpu', r.nothingChanged.cpuMs, 'ms user+sys')
   row('converter, one core', r.converterConversionsPerSecond, 'conversions/s')
   row('peak memory (cold build)', r.peakMemoryMb, 'MB max RSS', `target ≤ ${r.targets.peakMemoryMb}`)
   row('YAML floor (js-yaml)', r.yamlFloorMs, 'ms')
   console.log(`cold build / floor: ${r.coldOverFloor}× (target ≤ ${r.targets.coldOverFloor}×)`)
-  const failed = [r.coldBuild, r.coldBuildOneWorker, r.coldBuildNoWorker, r.oneRuleRebuild, r.nothingChanged].some((s) => s.exitCodes.some((c) => c !== 0))
+  const failed = [r.coldBuild, r.coldBuildOneWorker, r.coldBuildNoWorker, r.oneRuleRebuild, r.oneRuleCardOnlyRebuild, r.nothingChanged].some((s) => s.exitCodes.some((c) => c !== 0))
   if (failed) console.log('warning: some builds exited non-zero')
 }

@@ -67,6 +67,11 @@ describe('incrementalBuild', () => {
     edit(rules[0]!, (t) => t.replace(/ \(edited\)$/m, ''))
     const again = await incrementalBuild(config, watching)
     expect(again.write!.written).toBeLessThan(again.fileCount / 4)
+    // A comment shows only on the rule's own card (wiki and site): the cross-link pages are kept whole.
+    edit(rules[5]!, (t) => `${t}\n# edited\n`)
+    const comment = await incrementalBuild(config, watching)
+    expect(comment.write!.written).toBe(2)
+    for (const [path, content] of build(config).files) expect(readFileSync(join(config.out, path)), `comment: ${path}`).toEqual(Buffer.from(content))
   })
 
   it('with a disk cache, a new process keeps the site pages an edit does not touch, and remakes one changed by hand', async () => {
