@@ -150,17 +150,25 @@ export function atomicsKey(tool: string, catalogue: string, path: string, techni
   return memoKey(path, text, `atomics\u0000${tool}\u0000${catalogue}\u0000${techniqueId}`, () => hashOf(tool, 'atomics', catalogue, path, techniqueId, text))
 }
 
-// Converters are set up once per set of converter configs (their setup parses the bundled configs).
-const converters = new Map<string, RuleContext['convert']>()
+// Converters are set up once per set of converter configs, with the cache entries their setup read.
+const converters = new Map<string, { convert: RuleContext['convert']; keys: string[] }>()
 
-export function convertersFor(config: Pick<BuildConfig, 'converterConfigs'>, convertKey: string, store?: Pick<UnitStore, 'get' | 'put'>): RuleContext['convert'] {
-  let convert = converters.get(convertKey)
-  if (!convert) {
-    // A new process takes the parsed configuration documents from the cache instead of parsing them again.
-    const key = (text: string) => hashOf('conversion-config-raw-1', text)
-    convert = ruleConverter(config, store && { get: (text) => store.get(key(text)), put: (text, raw) => store.put(key(text), raw) })
-    converters.set(convertKey, convert)
+export function convertersFor(config: Pick<BuildConfig, 'converterConfigs'>, convertKey: string, store?: Pick<UnitStore, 'get' | 'put' | 'keep'>): RuleContext['convert'] {
+  const known = converters.get(convertKey)
+  if (known) {
+    // Set up by an earlier build of this process: its cache entries are still wanted by the next process.
+    store?.keep(known.keys)
+    return known.convert
   }
+  // A new process takes the parsed configuration documents from the cache instead of parsing them again.
+  const keys: string[] = []
+  const key = (text: string) => {
+    const k = hashOf('conversion-config-raw-1', text)
+    keys.push(k)
+    return k
+  }
+  const convert = ruleConverter(config, store && { get: (text) => store.get(key(text)), put: (text, raw) => store.put(key(text), raw) })
+  converters.set(convertKey, { convert, keys })
   return convert
 }
 

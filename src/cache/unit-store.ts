@@ -45,6 +45,11 @@ export class UnitStore {
     }
   }
 
+  /** Marks entries as used by this build without reading them (work it kept whole still needs them later). */
+  keep(keys: Iterable<string>): void {
+    for (const key of keys) this.used.add(key)
+  }
+
   /** Entries written since the last `endBuild`. */
   get writes(): number {
     return this.written

@@ -18,9 +18,16 @@ import { techniquePage } from './technique-page.js'
 import type { WikiModel } from './wiki-model.js'
 import { wikiPath } from './wiki-paths.js'
 
+/** Where pages and printed chunks are kept between builds (the build cache's UnitStore). */
+interface PageStore {
+  get<T>(key: string): T | undefined
+  put<T>(key: string, value: T): void
+  keep(keys: Iterable<string>): void
+}
+
 export interface CrossLinkOptions extends LayerOptions {
   /** Keeps the result between builds (the build cache's UnitStore); reused while no input changed. */
-  cache?: { get<T>(key: string): T | undefined; put<T>(key: string, value: T): void }
+  cache?: Omit<PageStore, 'keep'> & { keep?(keys: Iterable<string>): void }
   /** Mixed into the cache key: the tool's fingerprint. */
   cacheSalt?: string
 }
@@ -47,34 +54,62 @@ export function crossLinkPages(model: WikiModel, catalogue: CatalogueView, optio
   const { cache, cacheSalt, ...layerOptions } = options
   if (!cache) return crossLinks(model, catalogue, layerOptions)
   const key = crossLinksKey(model, catalogue, layerOptions, cacheSalt ?? '')
-  const hit = cache.get<[string, string][]>(key)
-  if (hit) return { files: new Map(hit) }
-  const built = crossLinks(model, catalogue, layerOptions, printedOnce(cache, cacheSalt ?? ''), { cache, base: pageKeyBase(model, catalogue, layerOptions, cacheSalt ?? ''), salt: cacheSalt ?? '' })
-  cache.put(key, [...built.files])
+  const hit = cache.get<{ files: [string, string][]; keys: string[] }>(key)
+  if (hit) {
+    // The pages' own entries are not read now, but the next edit needs them.
+    cache.keep?.(hit.keys)
+    return { files: new Map(hit.files) }
+  }
+  const keys: string[] = []
+  // Every entry the pages are made from, so a later hit can keep them (see UnitStore.keep).
+  const recording: PageStore = {
+    get: (k) => (keys.push(k), cache.get(k)),
+    put: (k, v) => (keys.push(k), cache.put(k, v)),
+    keep: (ks) => {
+      for (const k of ks) keys.push(k)
+      cache.keep?.(ks)
+    },
+  }
+  const salt = cacheSalt ?? ''
+  const built = crossLinks(model, catalogue, layerOptions, printedOnce(recording, salt), { cache: recording, base: pageKeyBase(model, catalogue, layerOptions, salt), salt })
+  cache.put(key, { files: [...built.files], keys })
   return built
+}
+
+/** A page's Markdown as kept in the cache, with the printed chunks of its long tables (still needed while it is kept). */
+interface KeptMarkdown {
+  markdown: string
+  keys: string[]
+}
+
+/** The page's Markdown from the cache under `key`, or printed (long tables in chunks) and kept there. */
+function keptMarkdown(cache: PageStore, key: string, salt: string, tree: () => Root, built?: (tree: Root) => void): string {
+  const kept = cache.get<KeptMarkdown>(key)
+  if (kept !== undefined) {
+    cache.keep(kept.keys)
+    return kept.markdown
+  }
+  const root = tree()
+  built?.(root)
+  const { text, keys } = printInChunks(root.children, cache, salt)
+  cache.put(key, { markdown: text, keys })
+  return text
 }
 
 /**
  * Printing is most of the cost of the pages; one rule edit changes only a few of them, so each page's
  * Markdown is kept by its tree (which determines it).
  */
-function printedOnce(cache: NonNullable<CrossLinkOptions['cache']>, salt: string): (tree: Root) => string {
-  return (tree) => {
-    const key = hashOf(PRINT_VERSION, salt, JSON.stringify(tree))
-    const hit = cache.get<string>(key)
-    if (hit !== undefined) return hit
-    const markdown = printInChunks(tree.children, cache, salt)
-    cache.put(key, markdown)
-    return markdown
-  }
+function printedOnce(cache: PageStore, salt: string): (tree: Root) => string {
+  return (tree) => keptMarkdown(cache, hashOf(PRINT_VERSION, salt, JSON.stringify(tree)), salt, () => tree)
 }
 
 /** Bump when printMarkdown prints the same tree differently. */
-const PRINT_VERSION = 'cross-link-page-2'
+const PRINT_VERSION = 'cross-link-page-3'
 
 /** Technique and tactic pages kept by a key of what they show: a rule edit makes only its own pages again. */
 interface PageKeys {
-  cache: NonNullable<CrossLinkOptions['cache']>
+  cache: PageStore
   base: string
   /** The tool's fingerprint, for the printed chunks of long tables. */
   salt: string
@@ -90,14 +125,7 @@ function crossLinks(model: WikiModel, catalogue: CatalogueView, options: LayerOp
   }
   const keptPage = (path: string, key: (base: string) => string, tree: () => Root) => {
     if (!keys) return page(path, tree())
-    const pageKey = key(keys.base)
-    const kept = keys.cache.get<string>(pageKey)
-    if (kept !== undefined) return void files.set(`wiki/${path}`, kept)
-    const built = tree()
-    const markdown = printInChunks(built.children, keys.cache, keys.salt)
-    trees.set(path, built)
-    files.set(`wiki/${path}`, markdown)
-    keys.cache.put(pageKey, markdown)
+    files.set(`wiki/${path}`, keptMarkdown(keys.cache, key(keys.base), keys.salt, tree, (built) => trees.set(path, built)))
   }
   page(wikiPath.index, indexPage(model, index))
   page(wikiPath.coverage, coveragePage(index))

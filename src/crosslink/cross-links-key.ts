@@ -4,7 +4,7 @@ import type { CatalogueView } from './catalogue-view.js'
 import type { WikiModel } from './wiki-model.js'
 
 /** Bump when what buildCrossLinks produces changes for the same inputs. */
-const VERSION = 'cross-links-3'
+const VERSION = 'cross-links-4'
 
 /**
  * Everything the cross-links are made from, as one content hash: what they read of each rule (factsStamp),

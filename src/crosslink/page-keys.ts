@@ -7,7 +7,7 @@ import { catalogueText } from './cross-links-key.js'
 import type { WikiModel } from './wiki-model.js'
 
 /** Bump when a technique or tactic page reads something its key below does not cover. */
-const VERSION = 'cross-link-page-keys-2'
+const VERSION = 'cross-link-page-keys-3'
 
 /**
  * What every technique and tactic page may read besides its own rules: the tool, the options, the

@@ -17,28 +17,31 @@ export interface PrintStore {
  * printMarkdown, with each long table printed in chunks of rows kept in `store` under a hash of the rows:
  * a one-rule edit changes a row or two of the conversion status and tactic tables, so only those chunks
  * are printed again. Tables print one line per row (no column padding), so a chunk's lines are its rows.
- * A chunk that does not print as its header and one line per row makes the page print whole.
+ * A chunk that does not print as its header and one line per row makes the page print whole. `keys`: the
+ * chunks' entries, which the page needs again while it is kept.
  */
-export function printInChunks(children: RootContent[], store: PrintStore, salt: string): string {
+export function printInChunks(children: RootContent[], store: PrintStore, salt: string): { text: string; keys: string[] } {
+  const keys: string[] = []
   const long = children.map((node, i) => (node.type === 'table' && node.children.length - 1 > CHUNK_ROWS ? i : -1)).filter((i) => i >= 0)
-  if (long.length === 0) return printMarkdown(children)
+  if (long.length === 0) return { text: printMarkdown(children), keys }
   const token = (i: number) => `\uE003table-${i}\uE003`
   let text = printMarkdown(children.map((node, i): RootContent => (long.includes(i) ? { type: 'html', value: token(i) } : node)))
   for (const i of long) {
-    const table = tableText(children[i] as Table, store, salt)
-    if (table === undefined || text.split(token(i)).length !== 2) return printMarkdown(children)
+    const table = tableText(children[i] as Table, store, salt, keys)
+    if (table === undefined || text.split(token(i)).length !== 2) return { text: printMarkdown(children), keys: [] }
     text = text.replace(token(i), () => table)
   }
-  return text
+  return { text, keys }
 }
 
-function tableText(table: Table, store: PrintStore, salt: string): string | undefined {
+function tableText(table: Table, store: PrintStore, salt: string, keys: string[]): string | undefined {
   const [header, ...body] = table.children
   let head: string | undefined
   const rows: string[] = []
   for (let start = 0; start < body.length; start += CHUNK_ROWS) {
     const chunk: Table = { type: 'table', align: table.align, children: [header!, ...body.slice(start, start + CHUNK_ROWS)] }
     const key = hashOf(VERSION, salt, JSON.stringify(chunk))
+    keys.push(key)
     let printed = store.get<{ head: string; rows: string }>(key)
     if (!printed) {
       const lines = printMarkdown([chunk]).replace(/\n$/, '').split('\n')

@@ -52,7 +52,10 @@ export function buildSiteKeeping(pages: ReadonlyMap<string, string>, model: Wiki
   for (const page of wikiPages) {
     const { made, kept: keptPage } = wikiSitePage(ctx, page, pageSource(ctx, page), memo)
     if (made) add(made)
-    else kept.set(keptPage.path, keptPage)
+    else {
+      kept.set(keptPage.path, keptPage)
+      ctx.cache?.keep?.(keptPage.cacheKeys)
+    }
     const { title, dangling, markdownLinks } = made ? { title: made.title, dangling: made.state?.dangling ?? [], markdownLinks: made.state?.markdownLinks ?? [] } : keptPage
     // A page rendered from its tree has no Markdown positions to remember.
     if (markdownLinks.length > 0) rememberMarkdownLinks(pages.get(page)!, markdownLinks)

@@ -16,6 +16,8 @@ import { renderInChunks, type ChunkStore } from './table-chunks.js'
 export interface RenderedMarkdown {
   html: string
   state: PageState
+  /** Cache entries the HTML was assembled from (chunks of long tables), when any. */
+  parts?: string[]
 }
 
 /**

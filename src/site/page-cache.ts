@@ -7,6 +7,8 @@ import { renderMarkdown, type RenderedMarkdown, type TableChunks } from './markd
 export interface PageCache {
   get<T>(key: string): T | undefined
   put<T>(key: string, value: T): void
+  /** Marks entries as still needed without reading them (see UnitStore.keep). */
+  keep?(keys: Iterable<string>): void
 }
 
 /** Bump when the Markdown → HTML pipeline changes what it produces. */
@@ -22,6 +24,8 @@ export interface CachedContent {
   markdownLinks: RenderedMarkdown['state']['markdownLinks']
   /** Every "does the site have this path?" question the rendering asked, with its answer. */
   asked: [set: 'pages' | 'files', path: string, answer: boolean][]
+  /** Cache entries the content was assembled from (chunks of long tables). */
+  parts?: string[]
 }
 
 export function contentKey(page: string, markdown: string, salt: string): string {
@@ -36,8 +40,8 @@ export function triggerContentKey(page: string, markdown: string, atomicsText: s
 /** Renders a page's content, noting what it asked the site, so the result can be reused while the answers hold. */
 export function renderContent(page: string, markdown: string, site: SiteIndex, tree?: MdastRoot, chunks?: TableChunks): CachedContent {
   return recordingAnswers(site, (recordingSite) => {
-    const { html, state } = renderMarkdown(markdown, page, recordingSite, tree, chunks)
-    return { html, links: state.links, ids: [...state.ids], title: state.title, dangling: state.dangling, markdownLinks: state.markdownLinks, asked: [] }
+    const { html, state, parts } = renderMarkdown(markdown, page, recordingSite, tree, chunks)
+    return { html, links: state.links, ids: [...state.ids], title: state.title, dangling: state.dangling, markdownLinks: state.markdownLinks, asked: [], parts }
   })
 }
 

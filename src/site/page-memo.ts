@@ -20,10 +20,12 @@ export interface KeptPage {
   title: string
   dangling: PageState['dangling']
   markdownLinks: MarkdownLink[]
+  /** Build cache entries the page's content came from: still needed while the page is kept (see UnitStore.keep). */
+  cacheKeys: string[]
 }
 
 /** Bump when KeptPage changes shape. */
-const FORMAT = 'page-memo-2'
+const FORMAT = 'page-memo-3'
 
 /**
  * The site pages of the last build into one output folder, each with the key of everything it was made
@@ -38,7 +40,7 @@ export class PageMemo {
     return kept?.key === key ? kept : undefined
   }
 
-  keep(page: string, key: string, rendered: RenderedPage): void {
+  keep(page: string, key: string, rendered: RenderedPage, cacheKeys: string[]): void {
     const state = rendered.state
     this.pages.set(page, {
       path: rendered.path,
@@ -49,6 +51,7 @@ export class PageMemo {
       title: rendered.title,
       dangling: state?.dangling ?? [],
       markdownLinks: state?.markdownLinks ?? [],
+      cacheKeys,
     })
   }
 

@@ -36,12 +36,13 @@ const BODY_END = '\n</tbody>'
  * the whole page. Undefined when the page has no long table or a chunk does not come out as a table body
  * (the caller then renders the page whole).
  */
-export function renderInChunks(root: MdastRoot, page: string, site: SiteIndex, render: Render, store: ChunkStore | undefined, salt: string): { html: string; state: PageState } | undefined {
+export function renderInChunks(root: MdastRoot, page: string, site: SiteIndex, render: Render, store: ChunkStore | undefined, salt: string): { html: string; state: PageState; parts: string[] } | undefined {
   const long = root.children.map((node, i) => (node.type === 'table' && node.children.length - 1 > CHUNK_ROWS ? i : -1)).filter((i) => i >= 0)
   if (long.length === 0) return undefined
   const token = (i: number) => `\uE003table-${i}\uE003`
   const main = render({ type: 'root', children: root.children.map((node, i): RootContent => (long.includes(i) ? { type: 'paragraph', children: [{ type: 'text', value: token(i) }] } : node)) }, site)
   let html = main.html
+  const parts: string[] = []
   for (const i of long) {
     const table = tableHtml(root.children[i] as Table, page, site, render, store, salt)
     const placeholder = `<p>${token(i)}</p>`
@@ -49,19 +50,22 @@ export function renderInChunks(root: MdastRoot, page: string, site: SiteIndex, r
     html = html.replace(placeholder, () => table.html)
     main.state.links.push(...table.links)
     main.state.dangling.push(...table.dangling)
+    parts.push(...table.keys)
   }
-  return { html, state: main.state }
+  return { html, state: main.state, parts }
 }
 
-function tableHtml(table: Table, page: string, site: SiteIndex, render: Render, store: ChunkStore | undefined, salt: string): { html: string; links: PageState['links']; dangling: PageState['dangling'] } | undefined {
+function tableHtml(table: Table, page: string, site: SiteIndex, render: Render, store: ChunkStore | undefined, salt: string): { html: string; links: PageState['links']; dangling: PageState['dangling']; keys: string[] } | undefined {
   const [header, ...body] = table.children
   let frame: { before: string; after: string } | undefined
   const rows: string[] = []
   const links: PageState['links'] = []
   const dangling: PageState['dangling'] = []
+  const keys: string[] = []
   for (let start = 0; start < body.length; start += CHUNK_ROWS) {
     const chunk: Table = { type: 'table', align: table.align, children: [header!, ...body.slice(start, start + CHUNK_ROWS)] }
     const key = store ? hashOf(VERSION, salt, page, JSON.stringify(chunk)) : ''
+    keys.push(key)
     let done = store?.get<RenderedChunk & { frame: { before: string; after: string } }>(key)
     // A kept chunk holds while the site answers its questions as before; asking again records them for the page.
     if (done && !done.asked.every(([set, path, answer]) => site[set].has(path) === answer)) done = undefined
@@ -77,7 +81,7 @@ function tableHtml(table: Table, page: string, site: SiteIndex, render: Render, 
     links.push(...done.links)
     dangling.push(...done.dangling)
   }
-  return frame && { html: `${frame.before}${rows.join('\n')}${frame.after}`, links, dangling }
+  return frame && { html: `${frame.before}${rows.join('\n')}${frame.after}`, links, dangling, keys }
 }
 
 function renderChunk(chunk: Table, site: SiteIndex, render: Render): (RenderedChunk & { frame: { before: string; after: string } }) | undefined {

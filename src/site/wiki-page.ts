@@ -45,16 +45,17 @@ export function wikiSitePage(ctx: SiteContext, page: string, source: PageSource,
   const key = memo && source.identity ? hashOf(memo.siteKey, page, source.identity, JSON.stringify(groups)) : undefined
   const kept = key === undefined ? undefined : memo!.memo.reuse(page, key)
   if (kept) return { kept }
-  const { html: content, state } = fromContent(source.content(), page, ctx.site)
+  const made = source.content()
+  const { html: content, state } = fromContent(made, page, ctx.site)
   const section = sectionOf(page)
   const rule = ctx.ruleByPage.get(page)
   const title = pageTitle(ctx, page, state.title)
   const before = rule ? ruleHeader(ctx, rule, linker) : ''
   const after = renderTemplate('related', { groups, fold: FOLD })
   const html = renderLayout(ctx, { path, title, kind: section?.kind ?? ROOT_KINDS[page] ?? 'page', section: section?.dir, content, before, after, linker })
-  const made = { path, html, links: [...state.links, ...linker.links], ids: state.ids, state, title }
-  if (key !== undefined) memo!.memo.keep(page, key, made)
-  return { made }
+  const rendered = { path, html, links: [...state.links, ...linker.links], ids: state.ids, state, title }
+  if (key !== undefined) memo!.memo.keep(page, key, rendered, [source.identity, ...(made.parts ?? [])])
+  return { made: rendered }
 }
 
 /** Level, status, log source and conversions at a glance, and the rule's ATT&CK pages on this wiki. */

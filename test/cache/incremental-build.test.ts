@@ -93,6 +93,21 @@ describe('incrementalBuild', () => {
     for (const [path, content] of build(config).files) expect(readFileSync(join(config.out, path)), path).toEqual(Buffer.from(content))
   })
 
+  it('an edit that keeps every cross-link page whole still keeps their cache entries for the next edit', async () => {
+    const { config: wikiOnly } = exampleCopy()
+    const config = { ...wikiOnly, site: true }
+    const cacheDir = join(config.out, '..', 'cache')
+    const entries = () => readdirRecursive(join(cacheDir, 'units')).filter((p) => statSync(p).isFile()).length
+    await incrementalBuild(config, { cacheDir, ...quietly })
+    const before = entries()
+    const rule = readdirRecursive(config.rules[0]!).filter((p) => p.endsWith('.yml'))[0]!
+    edit(rule, (t) => `${t}\n# edited\n`)
+    const comment = await incrementalBuild(config, { cacheDir, ...quietly })
+    expect(comment.write!.written).toBe(2)
+    // The old unit and card content give way to new ones; the pages kept whole keep their entries.
+    expect(entries()).toBeGreaterThanOrEqual(before - 2)
+  })
+
   it('is not up to date when a setting, or a file in the output folder, changed', async () => {
     const { dir, config } = exampleCopy()
     ageFiles(dir)
