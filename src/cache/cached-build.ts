@@ -12,6 +12,8 @@ import { converterFingerprint } from './converter-fingerprint.js'
 import { hashOf } from './hash.js'
 import { listInputs, type InputFile } from './list-inputs.js'
 import { recordRuleStamp } from './rule-stamp.js'
+import { recordFactsStamp } from '../crosslink/facts-stamp.js'
+import { recordRuleFacts } from '../crosslink/rule-facts.js'
 import { toolFingerprint } from './tool-fingerprint.js'
 import { UnitStore } from './unit-store.js'
 import { atomicsUnit, dataCard, dataUnit, ruleUnit, type AtomicsUnit, type DataUnit, type RuleContext, type RuleUnit } from './work-units.js'
@@ -98,6 +100,8 @@ export function prepareCached(config: BuildConfig, options: CachedBuildOptions, 
       const source: RuleSource = { ...unit.rule, text }
       const rule: LinkedRule = { source, links: unit.links!, conversions: unit.conversions! }
       recordRuleStamp(rule, key)
+      if (unit.facts) recordRuleFacts(rule, unit.facts)
+      if (unit.factsStamp) recordFactsStamp(rule, unit.factsStamp)
       rules.push(rule)
       convertDiagnostics.push(...unit.convertDiagnostics)
       if (unit.card) cards.set(source, unit.card)

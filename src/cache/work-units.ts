@@ -9,6 +9,8 @@ import { renderDataNeededCard } from '../render/data-needed-card.js'
 import { renderLoggingPolicyCard } from '../render/logging-policy-card.js'
 import { renderEnrichmentCard } from '../render/enrichment-card.js'
 import { renderTriggerCard } from '../render/trigger-card.js'
+import { storedFactsStamp } from '../crosslink/facts-stamp.js'
+import { storedFacts, type StoredFacts } from '../crosslink/rule-facts.js'
 
 /** Everything a rule's links, conversions and card depend on besides the rule itself. */
 export interface RuleContext {
@@ -27,6 +29,9 @@ export interface RuleUnit {
   conversions?: Conversion[]
   convertDiagnostics: Diagnostic[]
   card?: CardOutcome
+  /** What the cross-link pages read of the rule (see factsStamp), kept so a later build need not read its documents. */
+  facts?: StoredFacts
+  factsStamp?: string
 }
 
 export function ruleUnit(path: string, text: string, context: RuleContext): RuleUnit {
@@ -37,8 +42,9 @@ export function ruleUnit(path: string, text: string, context: RuleContext): Rule
   const convertDiagnostics: Diagnostic[] = []
   const conversions = context.convert(rule, convertDiagnostics)
   const card = renderCard(() => renderRuleCard({ rule, links, conversions }))
+  const facts = storedFacts({ source: rule, links, conversions })
   const { text: _text, ...kept } = rule
-  return { rule: kept, loadDiagnostics: loaded.diagnostics, links, conversions, convertDiagnostics, card }
+  return { rule: kept, loadDiagnostics: loaded.diagnostics, links, conversions, convertDiagnostics, card, facts, factsStamp: storedFactsStamp(facts, { links, conversions }) }
 }
 
 /** A Data Needed, Logging Policy or Enrichment file as loaded (its card needs the whole set, see dataCard). */

@@ -18,7 +18,21 @@ export interface RuleFacts {
   enrichments: string[]
 }
 
+/** The facts that do not depend on where the build runs (all but `path`): what a cached unit keeps. */
+export type StoredFacts = Omit<RuleFacts, 'path'>
+
 const cache = new WeakMap<LinkedRule, RuleFacts>()
+
+/** Takes a rule's facts as a cached unit kept them, so they are not read from its documents again. */
+export function recordRuleFacts(rule: LinkedRule, stored: StoredFacts): void {
+  cache.set(rule, { ...stored, path: displayPath(rule.source.path) })
+}
+
+/** The facts without `path`, for a cached unit to keep. */
+export function storedFacts(rule: LinkedRule): StoredFacts {
+  const { path: _path, ...stored } = ruleFacts(rule)
+  return stored
+}
 
 /** Reads the facts from the rule's first document (the logsource may come from a later one); never throws. */
 export function ruleFacts(rule: LinkedRule): RuleFacts {

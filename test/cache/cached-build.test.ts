@@ -9,6 +9,8 @@ import { UnitStore } from '../../src/cache/unit-store.js'
 import { toolFingerprint } from '../../src/cache/tool-fingerprint.js'
 import type { BuildConfig } from '../../src/config.js'
 import { exampleCopy, firstFile } from './example-copy.js'
+import { factsStamp } from '../../src/crosslink/facts-stamp.js'
+import { ruleFacts } from '../../src/crosslink/rule-facts.js'
 
 /** Builds with the cache and checks the result is exactly what an uncached build gives. */
 function cachedAndChecked(config: BuildConfig, options: CachedBuildOptions) {
@@ -18,6 +20,11 @@ function cachedAndChecked(config: BuildConfig, options: CachedBuildOptions) {
   expect(result.files).toEqual(reference.files)
   expect(result.diagnostics).toEqual(reference.diagnostics)
   expect(result.rules).toEqual(reference.rules)
+  // Facts and stamps taken from the units are what reading each rule's documents gives.
+  result.rules.forEach((rule, i) => {
+    expect(ruleFacts(rule)).toEqual(ruleFacts(reference.rules[i]!))
+    expect(factsStamp(rule)).toBe(factsStamp(reference.rules[i]!))
+  })
   return result
 }
 
