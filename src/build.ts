@@ -10,7 +10,7 @@ import { convertAll } from './convert-all.js'
 import { renderWiki, type CardOutcome } from './render-wiki.js'
 import { renderSite } from './render-site.js'
 import type { PageCache, PageMemo } from './site/index.js'
-import type { OutputFiles } from './write/index.js'
+import type { HashMemo, OutputFiles } from './write/index.js'
 
 export interface BuildResult {
   files: OutputFiles
@@ -39,13 +39,15 @@ export interface Assembly {
   diagnostics: Diagnostic[]
   /** Cards already rendered (by a cache or a worker), keyed by their source object. */
   cards?: ReadonlyMap<object, CardOutcome>
+  /** Receives the content hashes cards came with (path → content and hash), for the write step. */
+  outputHashes?: HashMemo
   /** Rendered site page content kept between builds (the build cache), and the salt of its keys. */
   pageCache?: { cache: PageCache; salt: string; memo?: PageMemo }
 }
 
 /** The steps over the whole model: the wiki tree (cards rendered here unless given), then everything built on it. */
-export function assemble({ config, catalogue, inputs, rules, diagnostics, cards, pageCache }: Assembly, progress: Progress = createProgress({ quiet: true })): BuildResult {
-  const files = progress.task('render wiki', () => renderWiki({ inputs, rules, catalogue }, diagnostics, cards))
+export function assemble({ config, catalogue, inputs, rules, diagnostics, cards, pageCache, outputHashes }: Assembly, progress: Progress = createProgress({ quiet: true })): BuildResult {
+  const files = progress.task('render wiki', () => renderWiki({ inputs, rules, catalogue }, diagnostics, cards, outputHashes))
   const kept = config.site ? progress.task('render site', () => renderSite({ inputs, rules, catalogue, files, base: config.base, siteUrl: config.siteUrl, cache: pageCache?.cache, cacheSalt: pageCache?.salt, memo: pageCache?.memo }, diagnostics)) : undefined
   diagnostics.sort(compareDiagnostics)
   return { files, kept, diagnostics, rules, inputs }

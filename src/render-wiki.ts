@@ -6,7 +6,7 @@ import { renderDataNeededCard } from './render/data-needed-card.js'
 import { renderLoggingPolicyCard } from './render/logging-policy-card.js'
 import { renderEnrichmentCard } from './render/enrichment-card.js'
 import { renderTriggerCard } from './render/trigger-card.js'
-import { safeFileName, type OutputFiles } from './write/index.js'
+import { safeFileName, type HashMemo, type OutputFiles } from './write/index.js'
 
 export interface WikiInput {
   inputs: Inputs
@@ -14,14 +14,18 @@ export interface WikiInput {
   catalogue: AttackCatalogue
 }
 
-/** A card already rendered elsewhere (a cache, a worker thread): its text, or why it could not be rendered. */
-export type CardOutcome = { text: string } | { error: string }
+/**
+ * A card already rendered elsewhere (a cache, a worker thread): its text (with its content hash, when the
+ * cache took it, so the write step need not hash it again), or why it could not be rendered.
+ */
+export type CardOutcome = { text: string; hash?: string } | { error: string }
 
 /**
  * The ATC cards, keyed `wiki/<Section>/<name>.md`. A card that fails to render is a diagnostic, not a lost build.
- * `ready` holds cards rendered beforehand, keyed by their source object (RuleSource, DataSource, AtomicsSource).
+ * `ready` holds cards rendered beforehand, keyed by their source object (RuleSource, DataSource, AtomicsSource);
+ * the hashes they carry go into `hashes`, for the write step.
  */
-export function renderWiki({ inputs, rules, catalogue }: WikiInput, diagnostics: Diagnostic[], ready?: ReadonlyMap<object, CardOutcome>): OutputFiles {
+export function renderWiki({ inputs, rules, catalogue }: WikiInput, diagnostics: Diagnostic[], ready?: ReadonlyMap<object, CardOutcome>, hashes?: HashMemo): OutputFiles {
   const files: OutputFiles = new Map()
   const add = (section: string, name: string, source: object & { path: string }, render: () => string) => {
     const key = `wiki/${section}/${safeFileName(name)}.md`
@@ -30,8 +34,10 @@ export function renderWiki({ inputs, rules, catalogue }: WikiInput, diagnostics:
       return
     }
     const outcome = ready?.get(source) ?? renderCard(render)
-    if ('text' in outcome) files.set(key, outcome.text)
-    else diagnostics.push({ path: source.path, line: 1, col: 1, severity: 'error', message: `cannot render ${section} card: ${outcome.error}`, code: 'render' })
+    if ('text' in outcome) {
+      files.set(key, outcome.text)
+      if (outcome.hash !== undefined) hashes?.set(key, { content: outcome.text, hash: outcome.hash })
+    } else diagnostics.push({ path: source.path, line: 1, col: 1, severity: 'error', message: `cannot render ${section} card: ${outcome.error}`, code: 'render' })
   }
   for (const rule of rules) add('Detection_Rules', rule.source.stem, rule.source, () => renderRuleCard({ rule: rule.source, links: rule.links, conversions: rule.conversions }))
   // atc-data names pages after the file, not the title (38 corpus titles differ from their file names).

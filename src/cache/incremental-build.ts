@@ -78,11 +78,12 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
     const memoFile = options.cacheDir === null ? undefined : pageMemoFile(options.cacheDir, config.out)
     const memo = !keepsPages ? undefined : options.store ? pageMemoOf(options.store, memoFile) : PageMemo.load(memoFile!)
     const stamps = state?.stamps ?? memoryStamps.get(store)
-    const hashMemo = options.store ? hashMemoOf(options.store) : undefined
+    // Kept by a watching process; a new process starts from the hashes the cards came with from the cache.
+    const hashMemo: HashMemo = options.store ? hashMemoOf(options.store) : new Map()
     const diagnostics = [...assembly.diagnostics]
     const assembleWith = (pageMemo: PageMemo | undefined) => {
       const pageCache = keepsPages && assembly.pageCache ? { ...assembly.pageCache, memo: pageMemo } : undefined
-      return assemble({ ...assembly, diagnostics: [...diagnostics], pageCache }, progress)
+      return assemble({ ...assembly, diagnostics: [...diagnostics], pageCache, outputHashes: hashMemo }, progress)
     }
     let built = assembleWith(memo)
     let write = progress.task(`write ${built.files.size} files`, () => writeChanged(config.out, built.files, stamps, hashMemo, built.kept))

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics.js'
 import { linkRule } from '../link/index.js'
 import { parseRule, readAtomics, readDataSource, type DataKind } from '../load/index.js'
 import type { AtomicsSource, Conversion, DataSource, RuleLinks, RuleSource } from '../model.js'
+import { hashOf } from './hash.js'
 import { renderCard, triggerDescription, type CardOutcome } from '../render-wiki.js'
 import { renderRuleCard } from '../render/rule-card.js'
 import { renderDataNeededCard } from '../render/data-needed-card.js'
@@ -41,7 +42,7 @@ export function ruleUnit(path: string, text: string, context: RuleContext): Rule
   const links = linkRule(rule, context, context.catalogue)
   const convertDiagnostics: Diagnostic[] = []
   const conversions = context.convert(rule, convertDiagnostics)
-  const card = renderCard(() => renderRuleCard({ rule, links, conversions }))
+  const card = hashed(renderCard(() => renderRuleCard({ rule, links, conversions })))
   const facts = storedFacts({ source: rule, links, conversions })
   const { text: _text, ...kept } = rule
   return { rule: kept, loadDiagnostics: loaded.diagnostics, links, conversions, convertDiagnostics, card, facts, factsStamp: storedFactsStamp(facts, { links, conversions }) }
@@ -67,7 +68,7 @@ const DATA_CARDS: Record<DataKind, typeof renderDataNeededCard> = {
 }
 
 export function dataCard(kind: DataKind, source: DataSource, sets: { dataNeeded: DataSource[]; loggingPolicies: DataSource[]; enrichments: DataSource[] }): CardOutcome {
-  return renderCard(() => DATA_CARDS[kind]({ source, ...sets }))
+  return hashed(renderCard(() => DATA_CARDS[kind]({ source, ...sets })))
 }
 
 export interface AtomicsUnit {
@@ -79,7 +80,12 @@ export interface AtomicsUnit {
 export function atomicsUnit(path: string, techniqueId: string, text: string, catalogue: AttackCatalogue): AtomicsUnit {
   const { atomics, diagnostics } = readAtomics(path, techniqueId, text)
   if (!atomics) return { diagnostics }
-  const card = renderCard(() => renderTriggerCard({ atomics, description: triggerDescription(catalogue, techniqueId) }))
+  const card = hashed(renderCard(() => renderTriggerCard({ atomics, description: triggerDescription(catalogue, techniqueId) })))
   const { text: _text, ...kept } = atomics
   return { atomics: kept, diagnostics, card }
+}
+
+/** A card with its content hash, as the write step computes it: hashed once, when the card is made. */
+function hashed(card: CardOutcome): CardOutcome {
+  return 'text' in card ? { ...card, hash: hashOf(card.text) } : card
 }

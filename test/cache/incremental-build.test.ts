@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import { build } from '../../src/build.js'
 import { incrementalBuild } from '../../src/cache/incremental-build.js'
 import { UnitStore } from '../../src/cache/unit-store.js'
+import { hashOf } from '../../src/cache/hash.js'
+import { OUTPUT_MANIFEST } from '../../src/write/index.js'
 import { ageFiles, exampleCopy, firstFile } from './example-copy.js'
 
 const quietly = { report: () => {} }
@@ -91,6 +93,9 @@ describe('incrementalBuild', () => {
     expect(again.write!.written).toBeGreaterThan(1)
     expect(readFileSync(page, 'utf8')).not.toBe('changed by hand')
     for (const [path, content] of build(config).files) expect(readFileSync(join(config.out, path)), path).toEqual(Buffer.from(content))
+    // Hashes the cards brought from the cache are those of the files written.
+    const manifest = JSON.parse(readFileSync(join(config.out, OUTPUT_MANIFEST), 'utf8')) as Record<string, string>
+    for (const [path, hash] of Object.entries(manifest)) expect(hash, path).toBe(hashOf(readFileSync(join(config.out, path), 'utf8')))
   })
 
   it('an edit that keeps every cross-link page whole still keeps their cache entries for the next edit', async () => {
