@@ -16,7 +16,7 @@ import { recordFactsStamp } from '../crosslink/facts-stamp.js'
 import { recordRuleFacts } from '../crosslink/rule-facts.js'
 import { toolFingerprint } from './tool-fingerprint.js'
 import { UnitStore } from './unit-store.js'
-import { atomicsUnit, dataCard, dataUnit, ruleUnit, type AtomicsUnit, type DataUnit, type RuleContext, type RuleUnit } from './work-units.js'
+import { atomicsUnit, dataCard, dataUnit, keepUnit, ruleUnit, type AtomicsUnit, type DataUnit, type RuleContext, type RuleUnit } from './work-units.js'
 
 export interface CachedBuildOptions {
   /** Where finished work is kept; a memory-only store (`new UnitStore(null)`) caches within the process. */
@@ -66,9 +66,7 @@ export function prepareCached(config: BuildConfig, options: CachedBuildOptions, 
       if (!options.fresh?.has(key)) stats.reused++
       return hit
     }
-    const value = compute()
-    store.put(key, value)
-    return value
+    return keepUnit(store, key, compute())
   }
 
   const { files, triggerFolders, texts } = options.read ?? progress.task('read inputs', () => readInputs(config))

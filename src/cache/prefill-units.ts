@@ -7,6 +7,7 @@ import { computeParallel } from './compute-parallel.js'
 import { converterFingerprint } from './converter-fingerprint.js'
 import type { UnitJob } from './unit-jobs.js'
 import type { UnitStore } from './unit-store.js'
+import { keepUnit } from './work-units.js'
 
 // Below this many jobs a worker's start-up (about 0.2 s of module loading) costs more than it saves.
 const MIN_JOBS = 400
@@ -42,10 +43,8 @@ export async function prefillUnits(config: BuildConfig, options: PrefillOptions,
   const data = loadData((kind) => entriesOf(read, kind), tool, (key, compute) => {
     const hit = store.get(key)
     if (hit !== undefined) return hit as ReturnType<typeof compute>
-    const value = compute()
-    store.put(key, value)
     fresh.add(key)
-    return value
+    return keepUnit(store, key, compute())
   })
   const jobs: UnitJob[] = []
   for (const { file, text } of entriesOf(read, 'atomics')) {
@@ -70,7 +69,7 @@ export async function prefillUnits(config: BuildConfig, options: PrefillOptions,
   }
   const units = await progress.task(`${jobs.length} units on ${options.workers + 1} threads`, () => computeParallel(jobs, setup, options.workers))
   jobs.forEach((job, i) => {
-    store.put(job.key, units[i])
+    keepUnit(store, job.key, units[i])
     fresh.add(job.key)
   })
   return { read, fresh }
