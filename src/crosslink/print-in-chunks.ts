@@ -1,9 +1,7 @@
 import type { RootContent, Table } from 'mdast'
 import { hashOf } from '../cache/hash.js'
 import { printMarkdown } from './markdown.js'
-
-/** Body rows printed together (see printInChunks). */
-const CHUNK_ROWS = 128
+import { longTables, rowChunks, tablePlaceholder } from './table-chunks.js'
 
 /** Bump when printMarkdown prints the same rows differently. */
 const VERSION = 'print-chunk-1'
@@ -22,24 +20,21 @@ export interface PrintStore {
  */
 export function printInChunks(children: RootContent[], store: PrintStore, salt: string): { text: string; keys: string[] } {
   const keys: string[] = []
-  const long = children.map((node, i) => (node.type === 'table' && node.children.length - 1 > CHUNK_ROWS ? i : -1)).filter((i) => i >= 0)
+  const long = longTables(children)
   if (long.length === 0) return { text: printMarkdown(children), keys }
-  const token = (i: number) => `\uE003table-${i}\uE003`
-  let text = printMarkdown(children.map((node, i): RootContent => (long.includes(i) ? { type: 'html', value: token(i) } : node)))
+  let text = printMarkdown(children.map((node, i): RootContent => (long.includes(i) ? { type: 'html', value: tablePlaceholder(i) } : node)))
   for (const i of long) {
     const table = tableText(children[i] as Table, store, salt, keys)
-    if (table === undefined || text.split(token(i)).length !== 2) return { text: printMarkdown(children), keys: [] }
-    text = text.replace(token(i), () => table)
+    if (table === undefined || text.split(tablePlaceholder(i)).length !== 2) return { text: printMarkdown(children), keys: [] }
+    text = text.replace(tablePlaceholder(i), () => table)
   }
   return { text, keys }
 }
 
 function tableText(table: Table, store: PrintStore, salt: string, keys: string[]): string | undefined {
-  const [header, ...body] = table.children
   let head: string | undefined
   const rows: string[] = []
-  for (let start = 0; start < body.length; start += CHUNK_ROWS) {
-    const chunk: Table = { type: 'table', align: table.align, children: [header!, ...body.slice(start, start + CHUNK_ROWS)] }
+  for (const chunk of rowChunks(table)) {
     const key = hashOf(VERSION, salt, JSON.stringify(chunk))
     keys.push(key)
     let printed = store.get<{ head: string; rows: string }>(key)

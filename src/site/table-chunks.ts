@@ -2,9 +2,7 @@ import type { Root as MdastRoot, RootContent, Table } from 'mdast'
 import { hashOf } from '../cache/hash.js'
 import type { SiteIndex } from './link-resolver.js'
 import type { PageState } from './page-plugins.js'
-
-/** Body rows rendered together: small enough that a one-row change re-renders little, big enough to keep per-render costs low. */
-export const CHUNK_ROWS = 128
+import { longTables, rowChunks, tablePlaceholder } from '../crosslink/table-chunks.js'
 
 /** Bump when a chunk's rendering changes for the same rows. */
 const VERSION = 'table-chunk-1'
@@ -37,15 +35,14 @@ const BODY_END = '\n</tbody>'
  * (the caller then renders the page whole).
  */
 export function renderInChunks(root: MdastRoot, page: string, site: SiteIndex, render: Render, store: ChunkStore | undefined, salt: string): { html: string; state: PageState; parts: string[] } | undefined {
-  const long = root.children.map((node, i) => (node.type === 'table' && node.children.length - 1 > CHUNK_ROWS ? i : -1)).filter((i) => i >= 0)
+  const long = longTables(root.children)
   if (long.length === 0) return undefined
-  const token = (i: number) => `\uE003table-${i}\uE003`
-  const main = render({ type: 'root', children: root.children.map((node, i): RootContent => (long.includes(i) ? { type: 'paragraph', children: [{ type: 'text', value: token(i) }] } : node)) }, site)
+  const main = render({ type: 'root', children: root.children.map((node, i): RootContent => (long.includes(i) ? { type: 'paragraph', children: [{ type: 'text', value: tablePlaceholder(i) }] } : node)) }, site)
   let html = main.html
   const parts: string[] = []
   for (const i of long) {
     const table = tableHtml(root.children[i] as Table, page, site, render, store, salt)
-    const placeholder = `<p>${token(i)}</p>`
+    const placeholder = `<p>${tablePlaceholder(i)}</p>`
     if (!table || html.indexOf(placeholder) < 0 || html.indexOf(placeholder) !== html.lastIndexOf(placeholder)) return undefined
     html = html.replace(placeholder, () => table.html)
     main.state.links.push(...table.links)
@@ -56,14 +53,12 @@ export function renderInChunks(root: MdastRoot, page: string, site: SiteIndex, r
 }
 
 function tableHtml(table: Table, page: string, site: SiteIndex, render: Render, store: ChunkStore | undefined, salt: string): { html: string; links: PageState['links']; dangling: PageState['dangling']; keys: string[] } | undefined {
-  const [header, ...body] = table.children
   let frame: { before: string; after: string } | undefined
   const rows: string[] = []
   const links: PageState['links'] = []
   const dangling: PageState['dangling'] = []
   const keys: string[] = []
-  for (let start = 0; start < body.length; start += CHUNK_ROWS) {
-    const chunk: Table = { type: 'table', align: table.align, children: [header!, ...body.slice(start, start + CHUNK_ROWS)] }
+  for (const chunk of rowChunks(table)) {
     const key = store ? hashOf(VERSION, salt, page, JSON.stringify(chunk)) : ''
     keys.push(key)
     let done = store?.get<RenderedChunk & { frame: { before: string; after: string } }>(key)

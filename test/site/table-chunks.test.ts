@@ -3,7 +3,7 @@ import type { Root } from 'mdast'
 import { md } from '../../src/crosslink/markdown.js'
 import { renderMarkdownTree } from '../../src/site/markdown-processor.js'
 import { siteIndexOf } from '../../src/site/site-context.js'
-import { CHUNK_ROWS } from '../../src/site/table-chunks.js'
+import { CHUNK_ROWS } from '../../src/crosslink/table-chunks.js'
 
 /** A page like the conversion status: headings, a long table of links (some to pages the site lacks), a short one. */
 function page(rows: number, title = (i: number) => `Rule ${i} <b>*x*</b> | pipe`): Root {

@@ -1,0 +1,25 @@
+import type { RootContent, Table } from 'mdast'
+
+/**
+ * Body rows handled together when a long table is printed or rendered in chunks: small enough that a
+ * one-row change redoes little, big enough to keep the per-chunk cost low.
+ */
+export const CHUNK_ROWS = 128
+
+/** Indexes of the top-level tables with more body rows than one chunk. */
+export function longTables(children: readonly RootContent[]): number[] {
+  return children.map((node, i) => (node.type === 'table' && node.children.length - 1 > CHUNK_ROWS ? i : -1)).filter((i) => i >= 0)
+}
+
+/** The table as tables of CHUNK_ROWS body rows each, every one with the header row. */
+export function rowChunks(table: Table): Table[] {
+  const [header, ...body] = table.children
+  const chunks: Table[] = []
+  for (let start = 0; start < body.length; start += CHUNK_ROWS) chunks.push({ type: 'table', align: table.align, children: [header!, ...body.slice(start, start + CHUNK_ROWS)] })
+  return chunks
+}
+
+/** Text that stands for long table `i` while the rest of the page is printed or rendered (private-use characters). */
+export function tablePlaceholder(i: number): string {
+  return `\uE003table-${i}\uE003`
+}
