@@ -2,6 +2,7 @@ import type { Root as MdastRoot } from 'mdast'
 import { hashOf } from '../cache/hash.js'
 import type { SiteIndex } from './link-resolver.js'
 import { renderMarkdown, type RenderedMarkdown, type TableChunks } from './markdown-processor.js'
+import { recordingSite, type SiteAnswers } from './site-answers.js'
 
 /** Where rendered page content is kept between builds; the build cache's UnitStore fits. */
 export interface PageCache {
@@ -23,7 +24,7 @@ export interface CachedContent {
   dangling: RenderedMarkdown['state']['dangling']
   markdownLinks: RenderedMarkdown['state']['markdownLinks']
   /** Every "does the site have this path?" question the rendering asked, with its answer. */
-  asked: [set: 'pages' | 'files', path: string, answer: boolean][]
+  asked: SiteAnswers
   /** Cache entries the content was assembled from (chunks of long tables). */
   parts?: string[]
 }
@@ -47,19 +48,11 @@ export function renderContent(page: string, markdown: string, site: SiteIndex, t
 
 /** Runs `render` against a site that notes every question asked of it, into the content's `asked`. */
 export function recordingAnswers(site: SiteIndex, render: (site: SiteIndex) => CachedContent): CachedContent {
-  const asked: CachedContent['asked'] = []
-  const recording = (set: 'pages' | 'files'): ReadonlySet<string> => {
-    const real = site[set]
-    return { has: (path: string) => { const answer = real.has(path); asked.push([set, path, answer]); return answer } } as ReadonlySet<string>
-  }
-  const content = render({ pages: recording('pages'), files: recording('files') })
+  const asked: SiteAnswers = []
+  const content = render(recordingSite(site, asked))
   return { ...content, asked: [...content.asked, ...asked] }
 }
 
 export function fromContent(content: CachedContent, page: string, site: SiteIndex): RenderedMarkdown {
   return { html: content.html, state: { page, site, links: content.links, ids: new Set(content.ids), title: content.title, dangling: content.dangling, markdownLinks: content.markdownLinks } }
-}
-
-export function stillValid(content: CachedContent, site: SiteIndex): boolean {
-  return content.asked.every(([set, path, answer]) => site[set].has(path) === answer)
 }

@@ -2,6 +2,7 @@ import type { Root as MdastRoot, RootContent, Table } from 'mdast'
 import { hashOf } from '../cache/hash.js'
 import type { SiteIndex } from './link-resolver.js'
 import type { PageState } from './page-plugins.js'
+import { recordingSite, stillValid, type SiteAnswers } from './site-answers.js'
 import { longTables, rowChunks, tablePlaceholder } from '../crosslink/table-chunks.js'
 
 /** Bump when a chunk's rendering changes for the same rows. */
@@ -13,7 +14,7 @@ export interface RenderedChunk {
   rows: string
   links: PageState['links']
   dangling: PageState['dangling']
-  asked: [set: 'pages' | 'files', path: string, answer: boolean][]
+  asked: SiteAnswers
 }
 
 export interface ChunkStore {
@@ -63,7 +64,7 @@ function tableHtml(table: Table, page: string, site: SiteIndex, render: Render, 
     keys.push(key)
     let done = store?.get<RenderedChunk & { frame: { before: string; after: string } }>(key)
     // A kept chunk holds while the site answers its questions as before; asking again records them for the page.
-    if (done && !done.asked.every(([set, path, answer]) => site[set].has(path) === answer)) done = undefined
+    if (done && !stillValid(done, site)) done = undefined
     if (!done) {
       const made = renderChunk(chunk, site, render)
       if (!made) return undefined
@@ -80,10 +81,8 @@ function tableHtml(table: Table, page: string, site: SiteIndex, render: Render, 
 }
 
 function renderChunk(chunk: Table, site: SiteIndex, render: Render): (RenderedChunk & { frame: { before: string; after: string } }) | undefined {
-  const asked: RenderedChunk['asked'] = []
-  const recording = (set: 'pages' | 'files'): ReadonlySet<string> =>
-    ({ has: (path: string) => { const answer = site[set].has(path); asked.push([set, path, answer]); return answer } }) as ReadonlySet<string>
-  const { html, state } = render({ type: 'root', children: [chunk] }, { pages: recording('pages'), files: recording('files') })
+  const asked: SiteAnswers = []
+  const { html, state } = render({ type: 'root', children: [chunk] }, recordingSite(site, asked))
   const start = html.indexOf(BODY_START)
   const end = html.lastIndexOf(BODY_END)
   // Rows hold no headings (no ids to number across chunks); anything else is rendered whole.
