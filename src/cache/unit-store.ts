@@ -3,6 +3,12 @@ import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 
 /**
+ * What work kept under content keys needs of a store: a UnitStore, or a plain map in tests. `keep` marks
+ * entries still needed without reading them (see UnitStore.keep).
+ */
+export type KeyedStore = Pick<UnitStore, 'get' | 'put'> & { keep?(keys: Iterable<string>): void }
+
+/**
  * Finished work keyed by a content hash of everything it depends on, kept in memory for the
  * process (watch, serve) and on disk under `dir/units/` for the next process. `dir` null: memory only.
  * A missing, unreadable or foreign entry is a miss, never an error.

@@ -9,6 +9,7 @@ import { indexPage } from './index-page.js'
 import { printMarkdown } from './markdown.js'
 import { printInChunks } from './print-in-chunks.js'
 import { hashOf } from '../cache/hash.js'
+import type { KeyedStore } from '../cache/unit-store.js'
 import { navigatorLayers, type LayerOptions } from './navigator-layers.js'
 import { pageKeyBase, tacticPageKey, techniquePageKey } from './page-keys.js'
 import { pivotingCsv } from './pivoting-csv.js'
@@ -18,16 +19,12 @@ import { techniquePage } from './technique-page.js'
 import type { WikiModel } from './wiki-model.js'
 import { wikiPath } from './wiki-paths.js'
 
-/** Where pages and printed chunks are kept between builds (the build cache's UnitStore). */
-interface PageStore {
-  get<T>(key: string): T | undefined
-  put<T>(key: string, value: T): void
-  keep(keys: Iterable<string>): void
-}
+/** Where pages and printed chunks are kept between builds, recording what they use (see crossLinkPages). */
+type PageStore = Required<KeyedStore>
 
 export interface CrossLinkOptions extends LayerOptions {
   /** Keeps the result between builds (the build cache's UnitStore); reused while no input changed. */
-  cache?: Omit<PageStore, 'keep'> & { keep?(keys: Iterable<string>): void }
+  cache?: KeyedStore
   /** Mixed into the cache key: the tool's fingerprint. */
   cacheSalt?: string
 }

@@ -1,15 +1,11 @@
 import type { RootContent, Table } from 'mdast'
 import { hashOf } from '../cache/hash.js'
+import type { KeyedStore } from '../cache/unit-store.js'
 import { printMarkdown } from './markdown.js'
 import { longTables, rowChunks, tablePlaceholder } from './table-chunks.js'
 
 /** Bump when printMarkdown prints the same rows differently. */
 const VERSION = 'print-chunk-1'
-
-export interface PrintStore {
-  get<T>(key: string): T | undefined
-  put<T>(key: string, value: T): void
-}
 
 /**
  * printMarkdown, with each long table printed in chunks of rows kept in `store` under a hash of the rows:
@@ -18,7 +14,7 @@ export interface PrintStore {
  * A chunk that does not print as its header and one line per row makes the page print whole. `keys`: the
  * chunks' entries, which the page needs again while it is kept.
  */
-export function printInChunks(children: RootContent[], store: PrintStore, salt: string): { text: string; keys: string[] } {
+export function printInChunks(children: RootContent[], store: KeyedStore, salt: string): { text: string; keys: string[] } {
   const keys: string[] = []
   const long = longTables(children)
   if (long.length === 0) return { text: printMarkdown(children), keys }
@@ -31,7 +27,7 @@ export function printInChunks(children: RootContent[], store: PrintStore, salt: 
   return { text, keys }
 }
 
-function tableText(table: Table, store: PrintStore, salt: string, keys: string[]): string | undefined {
+function tableText(table: Table, store: KeyedStore, salt: string, keys: string[]): string | undefined {
   let head: string | undefined
   const rows: string[] = []
   for (const chunk of rowChunks(table)) {

@@ -11,7 +11,8 @@ import { unified } from 'unified'
 import type { SiteIndex } from './link-resolver.js'
 import { headingsAndTables, markdownLinks, rawWhereNeeded, siteLinks, type PageState } from './page-plugins.js'
 import { SANITIZE_SCHEMA } from './sanitize-schema.js'
-import { renderInChunks, type ChunkStore } from './table-chunks.js'
+import type { KeyedStore } from '../cache/unit-store.js'
+import { renderInChunks } from './table-chunks.js'
 
 export interface RenderedMarkdown {
   html: string
@@ -43,7 +44,7 @@ let processor: ReturnType<typeof createProcessor> | undefined
 
 /** Where rendered chunks of long tables are kept between builds, and the salt of their keys (see renderInChunks). */
 export interface TableChunks {
-  store: ChunkStore
+  store: KeyedStore
   salt: string
 }
 

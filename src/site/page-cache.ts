@@ -1,16 +1,12 @@
 import type { Root as MdastRoot } from 'mdast'
 import { hashOf } from '../cache/hash.js'
+import type { KeyedStore } from '../cache/unit-store.js'
 import type { SiteIndex } from './link-resolver.js'
 import { renderMarkdown, type RenderedMarkdown, type TableChunks } from './markdown-processor.js'
 import { recordingSite, type SiteAnswers } from './site-answers.js'
 
-/** Where rendered page content is kept between builds; the build cache's UnitStore fits. */
-export interface PageCache {
-  get<T>(key: string): T | undefined
-  put<T>(key: string, value: T): void
-  /** Marks entries as still needed without reading them (see UnitStore.keep). */
-  keep?(keys: Iterable<string>): void
-}
+/** Where rendered page content is kept between builds (the build cache's UnitStore). */
+export type PageCache = KeyedStore
 
 /** Bump when the Markdown → HTML pipeline changes what it produces. */
 const PIPELINE_VERSION = 'site-content-2'

@@ -1,5 +1,6 @@
 import type { Root as MdastRoot, RootContent, Table } from 'mdast'
 import { hashOf } from '../cache/hash.js'
+import type { KeyedStore } from '../cache/unit-store.js'
 import type { SiteIndex } from './link-resolver.js'
 import type { PageState } from './page-plugins.js'
 import { recordingSite, stillValid, type SiteAnswers } from './site-answers.js'
@@ -17,11 +18,6 @@ export interface RenderedChunk {
   asked: SiteAnswers
 }
 
-export interface ChunkStore {
-  get<T>(key: string): T | undefined
-  put<T>(key: string, value: T): void
-}
-
 type Render = (root: MdastRoot, site: SiteIndex) => { html: string; state: PageState }
 
 const BODY_START = '<tbody>\n'
@@ -35,7 +31,7 @@ const BODY_END = '\n</tbody>'
  * the whole page. Undefined when the page has no long table or a chunk does not come out as a table body
  * (the caller then renders the page whole).
  */
-export function renderInChunks(root: MdastRoot, page: string, site: SiteIndex, render: Render, store: ChunkStore | undefined, salt: string): { html: string; state: PageState; parts: string[] } | undefined {
+export function renderInChunks(root: MdastRoot, page: string, site: SiteIndex, render: Render, store: KeyedStore | undefined, salt: string): { html: string; state: PageState; parts: string[] } | undefined {
   const long = longTables(root.children)
   if (long.length === 0) return undefined
   const main = render({ type: 'root', children: root.children.map((node, i): RootContent => (long.includes(i) ? { type: 'paragraph', children: [{ type: 'text', value: tablePlaceholder(i) }] } : node)) }, site)
@@ -53,7 +49,7 @@ export function renderInChunks(root: MdastRoot, page: string, site: SiteIndex, r
   return { html, state: main.state, parts }
 }
 
-function tableHtml(table: Table, page: string, site: SiteIndex, render: Render, store: ChunkStore | undefined, salt: string): { html: string; links: PageState['links']; dangling: PageState['dangling']; keys: string[] } | undefined {
+function tableHtml(table: Table, page: string, site: SiteIndex, render: Render, store: KeyedStore | undefined, salt: string): { html: string; links: PageState['links']; dangling: PageState['dangling']; keys: string[] } | undefined {
   let frame: { before: string; after: string } | undefined
   const rows: string[] = []
   const links: PageState['links'] = []
