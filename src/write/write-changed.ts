@@ -8,7 +8,8 @@ export const OUTPUT_MANIFEST = '.analytics-wiki-manifest'
 const STAGE_PREFIX = '.analytics-wiki-stage-'
 
 /** Size and modification time of each output file as last written: lets a later build skip reading it back. */
-export type OutputStamps = Map<string, { size: number; mtimeMs: number }>
+type Stamp = { size: number; mtimeMs: number }
+export type OutputStamps = Map<string, Stamp>
 
 export interface WriteReport {
   /** Kept files (see writeChanged) that are not as the last build left them: nothing was written then. */
@@ -100,30 +101,34 @@ function contentHash(memo: HashMemo | undefined, rel: string, content: string | 
   return hash
 }
 
-/** The file's stamp when it holds `content`: trusted from `stamp` when size and time still match, else read back. */
-function onDisk(path: string, content: string | Uint8Array, stamp: { size: number; mtimeMs: number } | undefined): { size: number; mtimeMs: number } | undefined {
-  let stat
+/** The file's size and time now; undefined when it is gone. */
+function stampOf(path: string): Stamp | undefined {
   try {
-    stat = statSync(path)
+    const { size, mtimeMs } = statSync(path)
+    return { size, mtimeMs }
   } catch {
     return undefined
   }
-  const now = { size: stat.size, mtimeMs: stat.mtimeMs }
-  if (stamp && stamp.size === now.size && stamp.mtimeMs === now.mtimeMs) return now
+}
+
+function sameStamp(a: Stamp, b: Stamp | undefined): boolean {
+  return b !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs
+}
+
+/** The file's stamp when it holds `content`: trusted from `stamp` when size and time still match, else read back. */
+function onDisk(path: string, content: string | Uint8Array, stamp: Stamp | undefined): Stamp | undefined {
+  const now = stampOf(path)
+  if (!now) return undefined
+  if (sameStamp(now, stamp)) return now
   const bytes = typeof content === 'string' ? Buffer.from(content) : content
   if (bytes.length !== now.size) return undefined
   return Buffer.compare(readFileSync(path), bytes) === 0 ? now : undefined
 }
 
 /** The file's stamp when it still has the size and time `stamp` recorded; a kept file cannot be read back to compare. */
-function stampIfUnchanged(path: string, stamp: { size: number; mtimeMs: number } | undefined): { size: number; mtimeMs: number } | undefined {
-  if (!stamp) return undefined
-  try {
-    const { size, mtimeMs } = statSync(path)
-    return size === stamp.size && mtimeMs === stamp.mtimeMs ? { size, mtimeMs } : undefined
-  } catch {
-    return undefined
-  }
+function stampIfUnchanged(path: string, stamp: Stamp | undefined): Stamp | undefined {
+  const now = stampOf(path)
+  return now && sameStamp(now, stamp) ? now : undefined
 }
 
 /** Removes a file an earlier build wrote, and the folders that leaves empty (never `target` itself). */
@@ -171,14 +176,7 @@ export function outputUpToDate(outDir: string, stamps: OutputStamps): boolean {
   const manifest = readManifest(target)
   if (!manifest || manifest.size !== stamps.size) return false
   for (const rel of manifest.keys()) {
-    const stamp = stamps.get(rel)
-    if (!stamp) return false
-    try {
-      const { size, mtimeMs } = statSync(join(target, rel))
-      if (size !== stamp.size || mtimeMs !== stamp.mtimeMs) return false
-    } catch {
-      return false
-    }
+    if (!stampIfUnchanged(join(target, rel), stamps.get(rel))) return false
   }
   return true
 }
