@@ -80,10 +80,10 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
     const stamps = state?.stamps ?? memoryStamps.get(store)
     // Kept by a watching process; a new process starts from the hashes the cards came with from the cache.
     const hashMemo: HashMemo = options.store ? hashMemoOf(options.store) : new Map()
-    const diagnostics = [...assembly.diagnostics]
+    // Each attempt adds its own diagnostics to a copy of the per-file ones.
     const assembleWith = (pageMemo: PageMemo | undefined) => {
       const pageCache = keepsPages && assembly.pageCache ? { ...assembly.pageCache, memo: pageMemo } : undefined
-      return assemble({ ...assembly, diagnostics: [...diagnostics], pageCache, outputHashes: hashMemo }, progress)
+      return assemble({ ...assembly, diagnostics: [...assembly.diagnostics], pageCache, outputHashes: hashMemo }, progress)
     }
     let built = assembleWith(memo)
     let write = progress.task(`write ${built.files.size} files`, () => writeChanged(config.out, built.files, stamps, hashMemo, built.kept))

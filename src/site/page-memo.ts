@@ -45,6 +45,8 @@ export class PageMemo {
     this.pages.set(page, {
       path: rendered.path,
       key,
+      // The write step hashes the page again; hashing here too flattens the HTML into one string early,
+      // which measured 30-40 MB lower at the peak of a first build with a cache than leaving it to the write.
       hash: hashOf(rendered.html),
       links: packLinks(rendered.links),
       ids: JSON.stringify([...rendered.ids]),
