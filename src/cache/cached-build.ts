@@ -27,6 +27,8 @@ export interface CachedBuildOptions {
   catalogue?: { value: AttackCatalogue; fingerprint: string }
   /** The input files, already listed and read (by prefillUnits). */
   read?: ReadInputs
+  /** Units read or computed just before this build (by prefillUnits), by key. */
+  units?: ReadonlyMap<string, unknown>
   /** Keys of units computed just before this build (by prefillUnits): counted as computed, not reused. */
   fresh?: ReadonlySet<string>
 }
@@ -61,7 +63,7 @@ export function prepareCached(config: BuildConfig, options: CachedBuildOptions, 
   const stats: CacheStats = { units: 0, reused: 0 }
   const cached = <T>(key: string, compute: () => T): T => {
     stats.units++
-    const hit = store.get<T>(key)
+    const hit = (options.units?.get(key) as T | undefined) ?? store.get<T>(key)
     if (hit !== undefined) {
       if (!options.fresh?.has(key)) stats.reused++
       return hit

@@ -57,7 +57,8 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
   const start = performance.now()
   const report = options.report ?? ((line: string) => process.stderr.write(`${line}\n`))
   const progress = createProgress({ quiet: config.quiet })
-  const store = options.store ?? new UnitStore(options.cacheDir === null ? null : resolve(options.cacheDir))
+  // A one-shot build reads each entry once: holding what it writes for the next process would only raise its peak.
+  const store = options.store ?? new UnitStore(options.cacheDir === null ? null : resolve(options.cacheDir), { retain: false })
   const tool = toolFingerprint()
   const key = options.cacheDir === null ? undefined : quickKey(config, tool, converterFingerprint(config))
   const state = options.cacheDir !== null ? readBuildState(options.cacheDir, config.out) : undefined
@@ -71,8 +72,9 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
     const { assemble } = await import('../build.js')
     const catalogue = bundledCatalogue()
     const workers = options.workers ?? defaultWorkers()
-    const { read, fresh } = await prefillUnits(config, { store, tool, catalogue, workers }, progress)
-    const { assembly, cache } = prepareCached(config, { store, tool, catalogue, read, fresh }, progress)
+    const { read, units, fresh } = await prefillUnits(config, { store, tool, catalogue, workers }, progress)
+    const { assembly, cache } = prepareCached(config, { store, tool, catalogue, read, units, fresh }, progress)
+    store.savePacked()
     // A one-shot build without a disk cache would only hash and hold every page for nothing.
     const keepsPages = options.cacheDir !== null || options.store !== undefined
     const memoFile = options.cacheDir === null ? undefined : pageMemoFile(options.cacheDir, config.out)

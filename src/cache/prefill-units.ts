@@ -32,34 +32,51 @@ export interface PrefillOptions {
   workers: number
 }
 
+export interface Prefilled {
+  read: ReadInputs
+  /** Every unit this step read or computed, by key: the cached build takes them from here, not the store again. */
+  units: Map<string, unknown>
+  /** Keys of the units it computed. */
+  fresh: Set<string>
+}
+
 /**
  * Reads the inputs and computes, spread over worker threads, every rule and trigger unit the store lacks,
- * so the (synchronous) cached build that follows finds them all. Returns what it read and the keys it computed.
+ * so the (synchronous) cached build that follows finds them all.
  */
-export async function prefillUnits(config: BuildConfig, options: PrefillOptions, progress: Progress = createProgress({ quiet: true })): Promise<{ read: ReadInputs; fresh: Set<string> }> {
+export async function prefillUnits(config: BuildConfig, options: PrefillOptions, progress: Progress = createProgress({ quiet: true })): Promise<Prefilled> {
   const { store, tool, catalogue } = options
   const read = progress.task('read inputs', () => readInputs(config))
   const fresh = new Set<string>()
+  const units = new Map<string, unknown>()
   const data = loadData((kind) => entriesOf(read, kind), tool, (key, compute) => {
-    const hit = store.get(key)
-    if (hit !== undefined) return hit as ReturnType<typeof compute>
-    fresh.add(key)
-    return keepUnit(store, key, compute())
+    let unit = store.get<ReturnType<typeof compute>>(key)
+    if (unit === undefined) {
+      fresh.add(key)
+      unit = keepUnit(store, key, compute())
+    }
+    units.set(key, unit)
+    return unit
   })
   const jobs: UnitJob[] = []
+  const lookUp = (job: UnitJob): void => {
+    const hit = store.get(job.key)
+    if (hit === undefined) jobs.push(job)
+    else units.set(job.key, hit)
+  }
   for (const { file, text } of entriesOf(read, 'atomics')) {
     if (text === undefined) continue
     const key = atomicsKey(tool, catalogue.fingerprint, file.path, file.techniqueId!, text)
-    if (store.get(key) === undefined) jobs.push({ kind: 'atomics', key, path: file.path, techniqueId: file.techniqueId!, text })
+    lookUp({ kind: 'atomics', key, path: file.path, techniqueId: file.techniqueId!, text })
   }
   const linkKey = linkKeyOf(tool, catalogue.fingerprint, data.sets, read.triggerFolders)
   const convertKey = converterFingerprint(config)
   for (const { file, text } of entriesOf(read, 'rule')) {
     if (text === undefined) continue
     const key = ruleKey(tool, file.path, text, linkKey, convertKey)
-    if (store.get(key) === undefined) jobs.push({ kind: 'rule', key, path: file.path, text })
+    lookUp({ kind: 'rule', key, path: file.path, text })
   }
-  if (jobs.length < MIN_JOBS) return { read, fresh }
+  if (jobs.length < MIN_JOBS) return { read, units, fresh }
   const setup = {
     catalogue: options.customCatalogue ? catalogue.value : undefined,
     dataNeeded: data.sets.dataNeeded,
@@ -67,10 +84,10 @@ export async function prefillUnits(config: BuildConfig, options: PrefillOptions,
     triggerFolders: [...read.triggerFolders],
     converterConfigs: config.converterConfigs,
   }
-  const units = await progress.task(`${jobs.length} units on ${options.workers + 1} threads`, () => computeParallel(jobs, setup, options.workers))
+  const computed = await progress.task(`${jobs.length} units on ${options.workers + 1} threads`, () => computeParallel(jobs, setup, options.workers))
   jobs.forEach((job, i) => {
-    keepUnit(store, job.key, units[i])
+    units.set(job.key, keepUnit(store, job.key, computed[i]))
     fresh.add(job.key)
   })
-  return { read, fresh }
+  return { read, units, fresh }
 }

@@ -1,12 +1,22 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
+import { safeList, UnitPacks } from './unit-packs.js'
 
 /**
  * What work kept under content keys needs of a store: a UnitStore, or a plain map in tests. `keep` marks
  * entries still needed without reading them (see UnitStore.keep).
  */
 export type KeyedStore = Pick<UnitStore, 'get' | 'put'> & { keep?(keys: Iterable<string>): void }
+
+export interface UnitStoreOptions {
+  /**
+   * Keep entries in memory as well as on disk (default true): for a process that builds again (watch,
+   * serve). A one-shot build reads each entry at most once, so holding them would only raise its peak:
+   * by 60–80 MB on the corpus, the page contents and table chunks it writes for the next process.
+   */
+  retain?: boolean
+}
 
 /**
  * Finished work keyed by a content hash of everything it depends on, kept in memory for the
@@ -16,18 +26,28 @@ export type KeyedStore = Pick<UnitStore, 'get' | 'put'> & { keep?(keys: Iterable
 export class UnitStore {
   private readonly memory = new Map<string, unknown>()
   private readonly used = new Set<string>()
+  private readonly retain: boolean
+  private readonly packs: UnitPacks | undefined
   private written = 0
 
-  constructor(readonly dir: string | null) {}
+  constructor(
+    readonly dir: string | null,
+    options: UnitStoreOptions = {},
+  ) {
+    this.retain = dir === null || options.retain !== false
+    this.packs = dir === null ? undefined : new UnitPacks(dir)
+  }
 
   get<T>(key: string): T | undefined {
     this.used.add(key)
     if (this.memory.has(key)) return this.memory.get(key) as T
     if (!this.dir) return undefined
+    const packed = this.packs!.get(key)
+    if (packed !== undefined) return packed as T
     try {
       const value = deserialize(readFileSync(this.fileOf(key))) as { key: string; value: T }
       if (value?.key !== key) return undefined
-      this.memory.set(key, value.value)
+      if (this.retain) this.memory.set(key, value.value)
       return value.value
     } catch {
       return undefined
@@ -36,7 +56,7 @@ export class UnitStore {
 
   put<T>(key: string, value: T): void {
     this.used.add(key)
-    this.memory.set(key, value)
+    if (this.retain) this.memory.set(key, value)
     if (!this.dir) return
     const file = this.fileOf(key)
     const temp = `${file}.${process.pid}.tmp`
@@ -49,6 +69,24 @@ export class UnitStore {
       // A cache that cannot be written only costs time.
       rmSync(temp, { force: true })
     }
+  }
+
+  /** Like `put`, for an entry every build reads (a per-file unit): kept on disk in a pack (see UnitPacks). */
+  putPacked<T>(key: string, value: T): void {
+    this.used.add(key)
+    if (this.retain) this.memory.set(key, value)
+    if (!this.packs) return
+    this.packs.add(key, value)
+    this.written++
+  }
+
+  /**
+   * Writes the packed entries put since the last call, and drops packs of entries this build did not use.
+   * Call once the build has asked for every unit: sooner than `endBuild`, the pack's serialisation buffer
+   * does not add to the memory peak of the steps after.
+   */
+  savePacked(): void {
+    if (this.packs?.hasPending()) this.packs.write(this.used)
   }
 
   /** Marks entries as used by this build without reading them (work it kept whole still needs them later). */
@@ -64,7 +102,10 @@ export class UnitStore {
   /** Drops entries (memory and disk) that the build just finished did not use, when it wrote new ones. */
   endBuild(): void {
     for (const key of [...this.memory.keys()]) if (!this.used.has(key)) this.memory.delete(key)
-    if (this.dir && this.written > 0) this.pruneDisk()
+    if (this.dir && this.written > 0) {
+      this.savePacked()
+      this.pruneDisk()
+    }
     this.used.clear()
     this.written = 0
   }
@@ -83,10 +124,3 @@ export class UnitStore {
   }
 }
 
-function safeList(dir: string): string[] {
-  try {
-    return readdirSync(dir)
-  } catch {
-    return []
-  }
-}

@@ -94,7 +94,7 @@ export function atomicsUnit(path: string, techniqueId: string, text: string, cat
  */
 export function keepUnit<T>(store: UnitStore, key: string, value: T): T {
   const kept = store.dir === null ? value : withCardHash(value)
-  store.put(key, kept)
+  store.putPacked(key, kept)
   return kept
 }
 

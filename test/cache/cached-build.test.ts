@@ -139,16 +139,23 @@ describe('buildCached', () => {
     expect(after.files.get(`wiki/Triggers/${id}.md`)).toContain('A changed description.')
   })
 
-  it('reuses work from disk in a new process, and treats a damaged entry as a miss', () => {
+  it('reuses work from disk in a new process, and treats a damaged pack as a miss for each of its units', () => {
     const { dir, config } = exampleCopy()
     const cacheDir = join(dir, 'cache')
-    buildCached(config, { store: new UnitStore(cacheDir) })
-    const again = cachedAndChecked(config, { store: new UnitStore(cacheDir) })
+    const first = new UnitStore(cacheDir, { retain: false })
+    buildCached(config, { store: first })
+    first.endBuild()
+    const again = cachedAndChecked(config, { store: new UnitStore(cacheDir, { retain: false }) })
     expect(again.cache.reused).toBe(again.cache.units)
-    const shard = readdirSync(join(cacheDir, 'units'))[0]!
-    const entry = readdirSync(join(cacheDir, 'units', shard))[0]!
-    writeFileSync(join(cacheDir, 'units', shard, entry), 'not a cache entry')
-    const damaged = cachedAndChecked(config, { store: new UnitStore(cacheDir) })
-    expect(damaged.cache.units - damaged.cache.reused).toBe(1)
+    const packs = readdirSync(join(cacheDir, 'packs'))
+    expect(packs).toHaveLength(1)
+    writeFileSync(join(cacheDir, 'packs', packs[0]!), 'not a cache entry')
+    const damaged = cachedAndChecked(config, { store: new UnitStore(cacheDir, { retain: false }) })
+    expect(damaged.cache.reused).toBe(0)
+    // The damaged file is gone and the units are packed again.
+    const after = readdirSync(join(cacheDir, 'packs'))
+    expect(after).toHaveLength(1)
+    expect(readFileSync(join(cacheDir, 'packs', after[0]!)).toString()).not.toBe('not a cache entry')
+    expect(cachedAndChecked(config, { store: new UnitStore(cacheDir) }).cache.reused).toBe(again.cache.units)
   })
 })

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { UnitStore } from '../../src/cache/unit-store.js'
+
+const packsOf = (dir: string) => readdirSync(join(dir, 'packs')).sort()
+
+/** One build of a new process: reads `read` (marking them used), packs `put`, ends the build. */
+function buildOnce(dir: string, read: string[], put: Record<string, unknown>): (unknown | undefined)[] {
+  const store = new UnitStore(dir, { retain: false })
+  const values = read.map((key) => store.get(key))
+  for (const [key, value] of Object.entries(put)) store.putPacked(key, value)
+  store.endBuild()
+  return values
+}
+
+describe('UnitStore packed entries', () => {
+  it('keeps what one build packs for the next process, values intact', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aw-packs-'))
+    const unit = { card: { text: 'card', hash: 'h' }, tags: new Set(['a']), at: new Date(0) }
+    buildOnce(dir, [], { a: unit, b: [1, 2] })
+    expect(packsOf(dir)).toHaveLength(1)
+    expect(buildOnce(dir, ['a', 'b', 'c'], {})).toEqual([unit, [1, 2], undefined])
+  })
+
+  it('adds one pack per build that computed something, and drops packs none of whose entries is used', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aw-packs-'))
+    buildOnce(dir, [], { a: 1, b: 2, c: 3 })
+    const [big] = packsOf(dir)
+    buildOnce(dir, ['a', 'b'], { d: 4 })
+    expect(packsOf(dir)).toHaveLength(2)
+    expect(packsOf(dir)).toContain(big)
+    // The pack with only d goes when d is no longer used; the big one stays while a and b are.
+    buildOnce(dir, ['a', 'b'], { e: 5 })
+    expect(packsOf(dir)).toHaveLength(2)
+    expect(buildOnce(dir, ['a', 'b', 'd', 'e'], {})).toEqual([1, 2, undefined, 5])
+  })
+
+  it('merges the used entries into one pack when most packed entries went unused', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aw-packs-'))
+    buildOnce(dir, [], { a: 1, b: 2, c: 3, d: 4, e: 5 })
+    buildOnce(dir, ['a'], { f: 6 })
+    expect(packsOf(dir)).toHaveLength(1)
+    expect(buildOnce(dir, ['a', 'b', 'f'], {})).toEqual([1, undefined, 6])
+  })
+
+  it('never piles up more than eight packs, whatever the edits', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aw-packs-'))
+    const many = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${i}`, i]))
+    buildOnce(dir, [], many)
+    const read = Object.keys(many)
+    for (let edit = 0; edit < 20; edit++) {
+      // Each build keeps every entry so far and adds one: nothing becomes unused, so only the count limit merges.
+      buildOnce(dir, read, { [`n${edit}`]: edit })
+      read.push(`n${edit}`)
+      expect(packsOf(dir).length).toBeLessThanOrEqual(8)
+    }
+    expect(buildOnce(dir, read, {})).toEqual([...Object.values(many), ...Array.from({ length: 20 }, (_, i) => i)])
+  })
+
+  it('removes files under packs/ that are not packs, and takes a damaged pack for misses', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aw-packs-'))
+    buildOnce(dir, [], { a: 1 })
+    writeFileSync(join(dir, 'packs', packsOf(dir)[0]!), 'garbage')
+    writeFileSync(join(dir, 'packs', 'x.pack.123.tmp'), 'left by a crash')
+    expect(buildOnce(dir, ['a'], { b: 2 })).toEqual([undefined])
+    expect(packsOf(dir)).toHaveLength(1)
+    expect(buildOnce(dir, ['a', 'b'], {})).toEqual([undefined, 2])
+  })
+})
