@@ -3,6 +3,7 @@ import { ConfigError } from './config.js'
 import { UnsafeOutputError } from './write/index.js'
 import { UsageError, type Command, type CommandIO } from './commands/command.js'
 import { COMMANDS } from './commands/index.js'
+import { packagePath } from './package-root.js'
 
 const defaultIO: CommandIO = {
   stdout: (text) => process.stdout.write(text),
@@ -64,6 +65,6 @@ async function runCommand(command: Command, args: string[], io: CommandIO): Prom
 
 async function version(): Promise<string> {
   const { readFileSync } = await import('node:fs')
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+  const pkg = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }
   return pkg.version
 }

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import type { AttackCatalogue } from './catalogue.js'
+import { packagePath } from '../package-root.js'
 
-/** The bundled catalogue, relative to this module (src/attack or lib/attack → ../../data). */
-export const BUNDLED_CATALOGUE_PATH = fileURLToPath(new URL('../../data/attack-catalogue.json', import.meta.url))
+export const BUNDLED_CATALOGUE_PATH = packagePath('data', 'attack-catalogue.json')
 
 let bundled: AttackCatalogue | undefined
 

@@ -3,9 +3,10 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { jobRunner, type JobSetup, type UnitJob } from './unit-jobs.js'
 
+// Beside this module: lib/cache/ (tsc's output) or lib/bundle/ (the bundle has it as an entry of its own).
 const WORKER = new URL('./unit-worker.js', import.meta.url)
 
-/** Worker threads can run only the compiled module (lib/); from sources (tests) everything runs here. */
+/** Worker threads can run only compiled modules (lib/); from sources (tests) everything runs here. */
 export function canUseWorkers(): boolean {
   return existsSync(fileURLToPath(WORKER))
 }

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { PACKAGE_ROOT } from '../package-root.js'
 import { hashOf } from './hash.js'
 
-const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url))
-// Compiled (lib/) or source (src/, under tests): the folder this module's code lives in.
+// The code's folder: src/ (tests) or lib/, which holds tsc's output and the bundle (lib/bundle/).
 const CODE_DIR = fileURLToPath(new URL('../', import.meta.url))
 
 export interface ToolParts {

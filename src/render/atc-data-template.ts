@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { Eta } from 'eta'
+import { packagePath } from '../package-root.js'
 
 // Output must match jinja2's default whitespace handling: no escaping, no trimming around tags.
 const eta = new Eta({ autoEscape: false, autoTrim: false })
@@ -12,7 +13,7 @@ const compiled = new Map<string, (data: object) => string>()
 export function atcDataTemplate(name: string): (data: object) => string {
   let render = compiled.get(name)
   if (!render) {
-    const url = new URL(`../../templates/${name}.eta`, import.meta.url)
+    const url = packagePath('templates', `${name}.eta`)
     const fn = eta.compile(readFileSync(url, 'utf8').replace(/\n$/, ''))
     render = (data) => eta.render(fn, data)
     compiled.set(name, render)

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { Eta } from 'eta'
 import { ruleCardView, type RuleCardInput } from './rule-card-view.js'
+import { packagePath } from '../package-root.js'
 
 export type { RuleCardInput } from './rule-card-view.js'
 
-const TEMPLATE_PATH = fileURLToPath(new URL('../../templates/detection-rule.eta', import.meta.url))
+const TEMPLATE_PATH = packagePath('templates', 'detection-rule.eta')
 
 // Whitespace is part of the output: no automatic trimming, no HTML escaping.
 const eta = new Eta({ autoEscape: false, autoTrim: false, useWith: false })

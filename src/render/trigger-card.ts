@@ -4,6 +4,7 @@ import type { AtomicsSource } from '../model.js'
 import { toAtomicsModel, type AtomicsModel, type AtomicTest } from '../load/atomics-model.js'
 import { anchorOf, attackDescriptionLines, attackUrlPath, fenceLanguage, platformList, tableCell } from './trigger-format.js'
 import { stripText } from './trigger-text.js'
+import { packagePath } from '../package-root.js'
 
 export interface TriggerCardInput {
   atomics: AtomicsSource
@@ -81,7 +82,7 @@ let compiled: ((view: CardView) => string) | undefined
 function template(): (view: CardView) => string {
   if (!compiled) {
     const eta = new Eta({ autoEscape: false, autoTrim: false, useWith: false })
-    const text = readFileSync(new URL('../../templates/trigger.eta', import.meta.url), 'utf8')
+    const text = readFileSync(packagePath('templates', 'trigger.eta'), 'utf8')
     const fn: TemplateFunction = eta.compile(text)
     compiled = (view) => eta.render(fn, view)
   }

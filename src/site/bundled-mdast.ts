@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import type { RootContent } from 'mdast'
 import { hashOf } from '../cache/hash.js'
 import { withoutCitations } from '../crosslink/page-links.js'
 import { attackDescriptionLines } from '../render/trigger-format.js'
+import { packagePath } from '../package-root.js'
 
 /**
  * The ATT&CK descriptions as the Markdown parser reads them, in the two forms the site's pages show: made by
@@ -11,7 +11,7 @@ import { attackDescriptionLines } from '../render/trigger-format.js'
  * the largest Markdown the site has) every time. Keyed by the text: a description that is not in the file
  * (another catalogue) is simply parsed.
  */
-export const BUNDLED_MDAST_PATH = fileURLToPath(new URL('../../data/attack-descriptions.mdast.json', import.meta.url))
+export const BUNDLED_MDAST_PATH = packagePath('data', 'attack-descriptions.mdast.json')
 
 /** Bump when the parser's options change what it makes of the same text. */
 const VERSION = 'gfm-1'

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { Eta } from 'eta'
+import { packagePath } from '../package-root.js'
 
-/** templates/site beside src/ and lib/ (this module is src/site or lib/site). */
-export const SITE_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/site/', import.meta.url))
+export const SITE_TEMPLATES_DIR = packagePath('templates', 'site')
 
 const eta = new Eta({ autoEscape: true, autoTrim: [false, 'nl'], useWith: false, varName: 'it', cache: false })
 const compiled = new Map<string, (data: object) => string>()
@@ -12,7 +12,7 @@ const compiled = new Map<string, (data: object) => string>()
 export function renderTemplate(name: string, data: object): string {
   let fn = compiled.get(name)
   if (!fn) {
-    const source = readFileSync(`${SITE_TEMPLATES_DIR}${name}.eta`, 'utf8')
+    const source = readFileSync(join(SITE_TEMPLATES_DIR, `${name}.eta`), 'utf8')
     const template = eta.compile(source)
     fn = (d) => template.call(eta, d as Record<string, unknown>)
     compiled.set(name, fn)
@@ -25,7 +25,7 @@ const assets = new Map<string, string>()
 export function siteAsset(name: string): string {
   let text = assets.get(name)
   if (text === undefined) {
-    text = readFileSync(`${SITE_TEMPLATES_DIR}assets/${name}`, 'utf8')
+    text = readFileSync(join(SITE_TEMPLATES_DIR, 'assets', name), 'utf8')
     assets.set(name, text)
   }
   return text
