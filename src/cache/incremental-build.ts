@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path'
 import type { BuildConfig } from '../config.js'
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js'
 import { createProgress } from '../progress.js'
-import { outputUpToDate, writeChanged, type HashMemo, type OutputStamps, type WriteReport } from '../write/index.js'
+import { OUTPUT_MANIFEST, outputUpToDate, writeChanged, type HashMemo, type OutputStamps, type WriteReport } from '../write/index.js'
 import type { CacheStats } from './cached-build.js'
 import { converterFingerprint } from './converter-fingerprint.js'
 import { pageMemoFile, quickKey, readBuildState, writeBuildState } from './build-state.js'
@@ -59,7 +59,7 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
   const progress = createProgress({ quiet: config.quiet })
   // A one-shot build reads each entry once: holding what it writes for the next process would only raise its peak.
   const store = options.store ?? new UnitStore(options.cacheDir === null ? null : resolve(options.cacheDir), { retain: false })
-  const tool = toolFingerprint()
+  const tool = toolFingerprint(undefined, options.cacheDir === null ? undefined : join(resolve(options.cacheDir), 'tool-fingerprint.json'))
   const key = options.cacheDir === null ? undefined : quickKey(config, tool, converterFingerprint(config))
   const state = options.cacheDir !== null ? readBuildState(options.cacheDir, config.out) : undefined
   let result: Omit<IncrementalResult, 'exitCode' | 'ms'>
@@ -87,6 +87,8 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
       const pageCache = keepsPages && assembly.pageCache ? { ...assembly.pageCache, memo: pageMemo } : undefined
       return assemble({ ...assembly, diagnostics: [...assembly.diagnostics], pageCache, outputHashes: hashMemo }, progress)
     }
+    // An output folder without its manifest (a fresh checkout with a restored cache) holds none of the kept pages.
+    if (memo && !existsSync(join(config.out, OUTPUT_MANIFEST))) memo.clear()
     let built = assembleWith(memo)
     let write = progress.task(`write ${built.files.size} files`, () => writeChanged(config.out, built.files, stamps, hashMemo, built.kept))
     if (write.lost) {

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PACKAGE_ROOT } from '../package-root.js'
 import { hashOf } from './hash.js'
@@ -21,23 +21,56 @@ export function defaultToolParts(): ToolParts {
 let memo: string | undefined
 
 /**
- * What the tool itself contributes to every cache key: its version and the files of its code, templates
- * and bundled data (name, size, modification time: a changed template or a rebuilt checkout never reuses
- * stale work, and no file needs reading).
+ * What the tool itself contributes to every cache key: its version and the content of its code, templates
+ * and bundled data, so a changed template or a rebuilt checkout never reuses stale work, while a fresh
+ * install of the same code (new file times, as on every CI run) keeps the cache it restored. With
+ * `memoFile`, the content hash is kept there under the files' names, sizes and times, and the files are
+ * read again only when one of those changed.
  */
-export function toolFingerprint(parts?: ToolParts): string {
+export function toolFingerprint(parts?: ToolParts, memoFile?: string): string {
   if (!parts && memo) return memo
   const { version, dirs } = parts ?? defaultToolParts()
-  const chunks: string[] = [version]
-  for (const dir of dirs) {
-    for (const file of filesBelow(dir)) {
-      const { size, mtimeMs } = statSync(file)
-      chunks.push(relative(dir, file), String(size), String(mtimeMs))
-    }
+  const files = dirs.flatMap((dir) => filesBelow(dir).map((file) => ({ file, name: relative(dir, file) })))
+  const stamps: string[] = [version]
+  for (const { file, name } of files) {
+    const { size, mtimeMs } = statSync(file)
+    stamps.push(name, String(size), String(mtimeMs))
   }
-  const value = hashOf(...chunks)
+  const signature = hashOf(...stamps)
+  const saved = memoFile ? readMemo(memoFile) : undefined
+  let value = saved?.signature === signature ? saved.fingerprint : undefined
+  if (value === undefined) {
+    value = hashOf(version, ...files.flatMap(({ file, name }) => [name, readFileSync(file)]))
+    if (memoFile) writeMemo(memoFile, { signature, fingerprint: value })
+  }
   if (!parts) memo = value
   return value
+}
+
+interface Memo {
+  signature: string
+  fingerprint: string
+}
+
+function readMemo(file: string): Memo | undefined {
+  try {
+    const memo = JSON.parse(readFileSync(file, 'utf8')) as Partial<Memo>
+    return typeof memo.signature === 'string' && typeof memo.fingerprint === 'string' ? (memo as Memo) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function writeMemo(file: string, memo: Memo): void {
+  const temp = `${file}.${process.pid}.tmp`
+  try {
+    mkdirSync(dirname(file), { recursive: true })
+    writeFileSync(temp, JSON.stringify(memo))
+    renameSync(temp, file)
+  } catch {
+    // Without the memo the next build only reads the tool's files again.
+    rmSync(temp, { force: true })
+  }
 }
 
 function filesBelow(dir: string): string[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { build } from '../../src/build.js'
 import { loadCatalogue, type AttackCatalogue } from '../../src/attack/index.js'
 import { buildCached, type CachedBuildOptions } from '../../src/cache/cached-build.js'
@@ -125,6 +125,29 @@ describe('buildCached', () => {
     expect(toolFingerprint({ version: '1.0.1', dirs: [templates] })).not.toBe(a)
     writeFileSync(join(templates, 'card.eta'), 'two, longer')
     expect(toolFingerprint({ version: '1.0.0', dirs: [templates] })).not.toBe(a)
+  })
+
+  it('the tool fingerprint follows content, not file times: a fresh install of the same code keeps the cache', () => {
+    const templates = mkdtempSync(join(tmpdir(), 'aw-templates-'))
+    const memoFile = join(templates, '..', `${basename(templates)}.memo.json`)
+    writeFileSync(join(templates, 'card.eta'), 'one')
+    const a = toolFingerprint({ version: '1.0.0', dirs: [templates] }, memoFile)
+    utimesSync(join(templates, 'card.eta'), new Date(2001, 1, 1), new Date(2001, 1, 1))
+    expect(toolFingerprint({ version: '1.0.0', dirs: [templates] }, memoFile)).toBe(a)
+    expect(toolFingerprint({ version: '1.0.0', dirs: [templates] })).toBe(a)
+    // Same size, new time: read again, so new content is seen.
+    writeFileSync(join(templates, 'card.eta'), 'two')
+    expect(toolFingerprint({ version: '1.0.0', dirs: [templates] }, memoFile)).not.toBe(a)
+  })
+
+  it('the tool fingerprint reads the files only when a name, size or time changed (the memo answers otherwise)', () => {
+    const templates = mkdtempSync(join(tmpdir(), 'aw-templates-'))
+    const memoFile = join(templates, '..', `${basename(templates)}.memo.json`)
+    writeFileSync(join(templates, 'card.eta'), 'one')
+    toolFingerprint({ version: '1.0.0', dirs: [templates] }, memoFile)
+    const memo = JSON.parse(readFileSync(memoFile, 'utf8')) as { signature: string; fingerprint: string }
+    writeFileSync(memoFile, JSON.stringify({ ...memo, fingerprint: 'from the memo' }))
+    expect(toolFingerprint({ version: '1.0.0', dirs: [templates] }, memoFile)).toBe('from the memo')
   })
 
   it('a changed catalogue recomputes rules and trigger cards, which then quote it', () => {

@@ -98,6 +98,20 @@ describe('incrementalBuild', () => {
     for (const [path, hash] of Object.entries(manifest)) expect(hash, path).toBe(hashOf(readFileSync(join(config.out, path), 'utf8')))
   })
 
+  it('a fresh checkout with a restored cache (an empty output folder) reuses every unit and writes what a build from scratch gives', async () => {
+    const { config: wikiOnly } = exampleCopy()
+    const config = { ...wikiOnly, site: true }
+    const cacheDir = join(config.out, '..', 'cache')
+    await incrementalBuild(config, { cacheDir, ...quietly })
+    rmSync(config.out, { recursive: true, force: true })
+    const restored = await incrementalBuild(config, { cacheDir, ...quietly })
+    expect(restored.cache!.reused).toBe(restored.cache!.units)
+    expect(restored.write!.written).toBe(restored.fileCount)
+    const reference = build(config).files
+    expect(restored.fileCount).toBe(reference.size)
+    for (const [path, content] of reference) expect(readFileSync(join(config.out, path)), path).toEqual(Buffer.from(content))
+  })
+
   it('an edit that keeps every cross-link page whole still keeps their cache entries for the next edit', async () => {
     const { config: wikiOnly } = exampleCopy()
     const config = { ...wikiOnly, site: true }
