@@ -1,5 +1,8 @@
 import type { DataSource, LinkedRule } from '../model.js'
-import { csvTable } from './csv.js'
+import { hashOf } from '../cache/hash.js'
+import { csvRow } from './csv.js'
+import { factsStamp } from './facts-stamp.js'
+import type { FragmentMemo } from './fragment-memo.js'
 import { list, ruleFacts, text } from './rule-facts.js'
 import type { WikiModel } from './wiki-model.js'
 
@@ -11,33 +14,57 @@ const HEADER = ['customer', 'tactic', 'technique', 'detection_rule', 'category',
  * without a tactic or a technique tag have no row, as in ATC. There are no customers or response
  * playbooks in this wiki, so those columns are `-`.
  */
-export function analyticsCsv(model: WikiModel): string {
-  const dataNeeded = byTitle(model.dataNeeded)
-  const policies = byTitle(model.loggingPolicies)
-  const enrichments = byTitle(model.enrichments)
-  const rows: string[][] = []
-  for (const rule of sortedRules(model.rules)) {
-    const facts = ruleFacts(rule)
-    const tactics = rule.links.tactics.map((t) => `${t.id}: ${t.name}`)
-    const techniques = rule.links.techniques.map((t) => `${t.id.toUpperCase()}: ${t.name ?? 'None'}`)
-    const dns = rule.links.dataNeeded.map((title) => dataNeeded.get(title)).filter((d) => d !== undefined)
-    const ens = facts.enrichments.map((title) => enrichments.get(title)).filter((e) => e !== undefined)
-    const enrichmentCells = ens.length ? ens.map((e) => [e.title, list(e.doc.requirements).join(';')]) : [['-', '-']]
-    const dnCells = dns.length ? dns.map((dn) => ({ dn, lps: list(dn.doc.loggingpolicy).filter((t) => policies.has(t)) })) : [{ dn: undefined, lps: [] }]
-    for (const tactic of tactics) {
-      for (const technique of techniques) {
-        for (const { dn, lps } of dnCells) {
-          const dnFields = dn ? ['category', 'platform', 'type', 'channel', 'provider'].map((k) => field(dn.doc[k])).concat(dn.title) : ['-', '-', '-', '-', '-', '-']
-          for (const lp of lps.length ? lps : ['-']) {
-            for (const [enrichment, requirements] of enrichmentCells) {
-              rows.push(['-', tactic, technique, facts.title, ...dnFields, lp, enrichment, requirements || '-', '-', '-'])
-            }
+export function analyticsCsv(model: WikiModel, memo?: FragmentMemo): string {
+  const data = { dataNeeded: byTitle(model.dataNeeded), policies: byTitle(model.loggingPolicies), enrichments: byTitle(model.enrichments) }
+  const context = memo ? dataStamp(model) : ''
+  const rows = sortedRules(model.rules).map((rule) => (memo ? memo.text(hashOf(VERSION, context, factsStamp(rule)), () => ruleRows(rule, data)) : ruleRows(rule, data)))
+  return csvRow(HEADER) + rows.join('')
+}
+
+/** Bump when a rule's rows change for the same rule and atc-data. */
+const VERSION = 'analytics-csv-1'
+
+interface DataByTitle {
+  dataNeeded: Map<string, DataSource>
+  policies: Map<string, DataSource>
+  enrichments: Map<string, DataSource>
+}
+
+/** A rule's rows, printed. */
+function ruleRows(rule: LinkedRule, data: DataByTitle): string {
+  const facts = ruleFacts(rule)
+  const tactics = rule.links.tactics.map((t) => `${t.id}: ${t.name}`)
+  const techniques = rule.links.techniques.map((t) => `${t.id.toUpperCase()}: ${t.name ?? 'None'}`)
+  const dns = rule.links.dataNeeded.map((title) => data.dataNeeded.get(title)).filter((d) => d !== undefined)
+  const ens = facts.enrichments.map((title) => data.enrichments.get(title)).filter((e) => e !== undefined)
+  const enrichmentCells = ens.length ? ens.map((e) => [e.title, list(e.doc.requirements).join(';')]) : [['-', '-']]
+  const dnCells = dns.length ? dns.map((dn) => ({ dn, lps: list(dn.doc.loggingpolicy).filter((t) => data.policies.has(t)) })) : [{ dn: undefined, lps: [] }]
+  let rows = ''
+  for (const tactic of tactics) {
+    for (const technique of techniques) {
+      for (const { dn, lps } of dnCells) {
+        const dnFields = dn ? ['category', 'platform', 'type', 'channel', 'provider'].map((k) => field(dn.doc[k])).concat(dn.title) : ['-', '-', '-', '-', '-', '-']
+        for (const lp of lps.length ? lps : ['-']) {
+          for (const [enrichment, requirements] of enrichmentCells) {
+            rows += csvRow(['-', tactic, technique, facts.title, ...dnFields, lp, enrichment, requirements || '-', '-', '-'])
           }
         }
       }
     }
   }
-  return csvTable(HEADER, rows)
+  return rows
+}
+
+const dataStamps = new WeakMap<WikiModel, string>()
+
+/** What a rule's rows read besides the rule: every Data Needed, Logging Policy and Enrichment document. */
+function dataStamp(model: WikiModel): string {
+  let stamp = dataStamps.get(model)
+  if (stamp === undefined) {
+    const parts = [model.dataNeeded, model.loggingPolicies, model.enrichments].flatMap((list) => [String(list.length), ...list.flatMap((s) => [s.title, JSON.stringify(s.doc)])])
+    dataStamps.set(model, (stamp = hashOf(...parts)))
+  }
+  return stamp
 }
 
 export function byTitle(sources: readonly DataSource[]): Map<string, DataSource> {

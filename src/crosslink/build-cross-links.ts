@@ -5,6 +5,7 @@ import { conversionStatusPage } from './conversion-status-page.js'
 import { buildCoverageIndex } from './coverage-index.js'
 import { coveragePage } from './coverage-page.js'
 import { crossLinksKey } from './cross-links-key.js'
+import { FragmentMemo } from './fragment-memo.js'
 import { indexPage } from './index-page.js'
 import { printMarkdown } from './markdown.js'
 import { printInChunks } from './print-in-chunks.js'
@@ -101,6 +102,9 @@ function printedOnce(cache: PageStore, salt: string): (tree: Root) => string {
   return (tree) => keptMarkdown(cache, hashOf(PRINT_VERSION, salt, JSON.stringify(tree)), salt, () => tree)
 }
 
+/** Bump when the exports' kept parts change shape. */
+const EXPORT_PARTS_VERSION = 'export-parts-1'
+
 /** Bump when printMarkdown prints the same tree differently. */
 const PRINT_VERSION = 'cross-link-page-3'
 
@@ -130,8 +134,13 @@ function crossLinks(model: WikiModel, catalogue: CatalogueView, options: LayerOp
   for (const tactic of index.lookup.view.tactics) keptPage(wikiPath.tactic(tactic.id), (base) => tacticPageKey(base, tactic, index), () => tacticPage(tactic, index))
   for (const entry of index.techniques.values()) keptPage(wikiPath.technique(entry.id), (base) => techniquePageKey(base, entry, index), () => techniquePage(entry, index))
   for (const [path, content] of navigatorLayers(index, options)) files.set(path, content)
-  files.set('analytics.csv', analyticsCsv(model))
+  // The exports are made from every rule: with a cache, each rule's part is kept (one edit makes one again).
+  const csvParts = keys && new FragmentMemo(keys.cache, hashOf(EXPORT_PARTS_VERSION, keys.salt, 'analytics.csv'))
+  const jsonParts = keys && new FragmentMemo(keys.cache, hashOf(EXPORT_PARTS_VERSION, keys.salt, 'rules.json'))
+  files.set('analytics.csv', analyticsCsv(model, csvParts))
   files.set('pivoting.csv', pivotingCsv(model))
-  files.set('rules.json', rulesJson(model.rules))
+  files.set('rules.json', rulesJson(model.rules, jsonParts))
+  csvParts?.save()
+  jsonParts?.save()
   return { files, trees }
 }

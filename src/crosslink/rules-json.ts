@@ -1,6 +1,9 @@
+import { hashOf } from '../cache/hash.js'
 import { displayPath } from '../load/display-path.js'
 import { BACKENDS, type LinkedRule } from '../model.js'
 import { conversionOf, conversionReason } from './conversion-status-page.js'
+import { factsStamp } from './facts-stamp.js'
+import type { FragmentMemo } from './fragment-memo.js'
 import { ruleFacts } from './rule-facts.js'
 import { wikiPath } from './wiki-paths.js'
 
@@ -23,27 +26,40 @@ export interface RuleRecord {
   notConverted: { backend: string; reason: string }[]
 }
 
-/** `rules.json`: one record per rule, ordered by file stem. */
-export function rulesJson(rules: readonly LinkedRule[]): string {
-  const records = [...rules]
-    .sort((a, b) => (a.source.stem < b.source.stem ? -1 : a.source.stem > b.source.stem ? 1 : 0))
-    .map((rule): RuleRecord => {
-      const f = ruleFacts(rule)
-      return {
-        id: f.id,
-        title: f.title,
-        path: displayPath(rule.source.path),
-        card: `wiki/${wikiPath.rule(rule.source.stem)}`,
-        level: f.level,
-        status: f.status,
-        logsource: f.logsource,
-        tactics: rule.links.tactics.map((t) => ({ id: t.id, name: t.name })),
-        techniques: rule.links.techniques.map((t) => ({ id: t.id.toUpperCase(), name: t.name })),
-        dataNeeded: [...rule.links.dataNeeded],
-        triggers: [...rule.links.triggers],
-        backends: BACKENDS.filter((b) => conversionOf(rule, b)?.ok),
-        notConverted: BACKENDS.filter((b) => !conversionOf(rule, b)?.ok).map((b) => ({ backend: b, reason: conversionReason(conversionOf(rule, b)) })),
-      }
-    })
-  return `${JSON.stringify(records, null, 2)}\n`
+/** Bump when a record changes for the same rule. */
+const VERSION = 'rules-json-1'
+
+/**
+ * `rules.json`: one record per rule, ordered by file stem; as `JSON.stringify(records, null, 2)` prints it,
+ * joined from one printed record per rule (kept in `memo` under the rule's facts stamp, when given).
+ */
+export function rulesJson(rules: readonly LinkedRule[], memo?: FragmentMemo): string {
+  if (rules.length === 0) return '[]\n'
+  const sorted = [...rules].sort((a, b) => (a.source.stem < b.source.stem ? -1 : a.source.stem > b.source.stem ? 1 : 0))
+  const printed = sorted.map((rule) => (memo ? memo.text(hashOf(VERSION, factsStamp(rule)), () => printedRecord(rule)) : printedRecord(rule)))
+  return `[\n${printed.join(',\n')}\n]\n`
+}
+
+/** One record as it prints inside the array: indented one level. */
+function printedRecord(rule: LinkedRule): string {
+  return JSON.stringify(ruleRecord(rule), null, 2).replace(/^/gm, '  ')
+}
+
+function ruleRecord(rule: LinkedRule): RuleRecord {
+  const f = ruleFacts(rule)
+  return {
+    id: f.id,
+    title: f.title,
+    path: displayPath(rule.source.path),
+    card: `wiki/${wikiPath.rule(rule.source.stem)}`,
+    level: f.level,
+    status: f.status,
+    logsource: f.logsource,
+    tactics: rule.links.tactics.map((t) => ({ id: t.id, name: t.name })),
+    techniques: rule.links.techniques.map((t) => ({ id: t.id.toUpperCase(), name: t.name })),
+    dataNeeded: [...rule.links.dataNeeded],
+    triggers: [...rule.links.triggers],
+    backends: BACKENDS.filter((b) => conversionOf(rule, b)?.ok),
+    notConverted: BACKENDS.filter((b) => !conversionOf(rule, b)?.ok).map((b) => ({ backend: b, reason: conversionReason(conversionOf(rule, b)) })),
+  }
 }

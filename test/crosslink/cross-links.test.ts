@@ -175,17 +175,39 @@ describe('buildCrossLinks with a cache', () => {
     const pages = [...files.keys()].filter((p) => p.startsWith('wiki/')).length
     const chunks = [...store.values()].filter((v) => typeof v === 'object' && v !== null && 'rows' in v).length
     expect(chunks).toBeGreaterThan(0)
-    expect(store.size).toBe(1 + pages + chunks)
+    // And the per-rule parts of analytics.csv and rules.json, one entry each.
+    expect(store.size).toBe(1 + pages + chunks + 2)
     expect([...buildCrossLinks(fx.model, fx.catalogue, { siteUrl: SITE, cache })]).toEqual([...files])
-    expect(store.size).toBe(1 + pages + chunks)
+    expect(store.size).toBe(1 + pages + chunks + 2)
     const [rule, ...rest] = fx.model.rules
     const changed = { ...rule, conversions: rule.conversions.map((c) => ({ ...c, ok: false, reason: 'changed' })) }
     const rebuilt = buildCrossLinks({ ...fx.model, rules: [changed, ...rest] }, fx.catalogue, { siteUrl: SITE, cache })
     expect(rebuilt.get('wiki/Conversion_Status.md')).toContain('changed')
     expect([...rebuilt]).toEqual([...buildCrossLinks({ ...fx.model, rules: [changed, ...rest] }, fx.catalogue, { siteUrl: SITE })])
     // A new whole result; only the pages that show conversion outcomes were printed again.
-    const reprinted = store.size - (2 + pages + chunks)
+    const reprinted = store.size - (2 + pages + chunks + 2)
     expect(reprinted).toBeGreaterThan(0)
     expect(reprinted).toBeLessThan(pages / 2)
+  })
+
+  it('joins rules.json and analytics.csv from kept per-rule parts: a title edit makes that rule’s parts again, same bytes as made whole', () => {
+    const store = new Map<string, unknown>()
+    const cache = { get: <T>(k: string) => store.get(k) as T | undefined, put: <T>(k: string, v: T) => void store.set(k, v) }
+    buildCrossLinks(fx.model, fx.catalogue, { siteUrl: SITE, cache })
+    const partMaps = () => [...store.values()].filter((v): v is Map<string, string> => v instanceof Map)
+    const before = partMaps().map((m) => new Set(m.keys()))
+    expect(before).toHaveLength(2)
+    for (const keys of before) expect(keys.size).toBe(fx.model.rules.length)
+
+    const rules = fx.model.rules.map((r) => (r.source.stem === 'app_sqlinjection_errors' ? { ...r, source: { ...r.source, documents: [{ ...r.source.documents[0], title: 'Renamed rule' }] } } : r))
+    const edited = buildCrossLinks({ ...fx.model, rules }, fx.catalogue, { siteUrl: SITE, cache })
+    const whole = buildCrossLinks({ ...fx.model, rules }, fx.catalogue, { siteUrl: SITE })
+    for (const file of ['rules.json', 'analytics.csv']) expect(edited.get(file), file).toBe(whole.get(file))
+    expect(edited.get('rules.json')).toContain('"title": "Renamed rule"')
+    // Each part list still has one part per rule, and exactly one of them is new.
+    partMaps().forEach((after, i) => {
+      expect(after.size).toBe(fx.model.rules.length)
+      expect([...after.keys()].filter((k) => !before[i]!.has(k))).toHaveLength(1)
+    })
   })
 })
