@@ -12,15 +12,16 @@ export type KeyedStore = Pick<UnitStore, 'get' | 'put'> & { keep?(keys: Iterable
 export interface UnitStoreOptions {
   /**
    * Keep entries in memory as well as on disk (default true): for a process that builds again (watch,
-   * serve). A one-shot build reads each entry at most once, so holding them would only raise its peak:
-   * by 60–80 MB on the corpus, the page contents and table chunks it writes for the next process.
+   * serve). A one-shot build reads each entry at most once, so holding them would only raise its peak
+   * (by about 20 MB on the corpus: the page contents and table chunks it writes for the next process).
    */
   retain?: boolean
 }
 
 /**
  * Finished work keyed by a content hash of everything it depends on, kept in memory for the
- * process (watch, serve) and on disk under `dir/units/` for the next process. `dir` null: memory only.
+ * process (watch, serve) and on disk for the next process: per-file units in packs (`putPacked`, see
+ * UnitPacks), everything else one file each under `dir/units/`. `dir` null: memory only.
  * A missing, unreadable or foreign entry is a miss, never an error.
  */
 export class UnitStore {
