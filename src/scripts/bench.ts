@@ -4,8 +4,10 @@
  *   node lib/scripts/bench.js [--runs N] [--json] [--keep]
  *
  * Every build runs in its own process (`analytics-wiki build`, process start included) on a copy of the
- * corpus: cold (no cache), a first build that fills the cache, rebuild after one edited rule (its title, then
- * only a comment), rebuild with nothing changed; peak memory is the child's maximum RSS; cold builds with one worker thread and with none say whether threads pay. In this process: the converter's throughput on one core and the floor
+ * corpus: cold (no cache), a first build that fills the cache, rebuild after one edited rule (its title,
+ * then only a comment), rebuild with nothing changed, a build from a restored cache into an empty output
+ * folder (a CI run). Peak memory is the child's maximum RSS; cold builds with one worker thread and with
+ * none say whether threads pay. In this process: the converter's throughput on one core and the floor
  * (reading and parsing every input file with js-yaml, the fastest JS YAML parser).
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -89,6 +91,13 @@ for (let i = 0; i < runs; i++) {
   log(`  one rule's comment edited ${i + 1}: ${cardOnly[i]!.wallMs} ms`)
 }
 writeFileSync(rule, original)
+// A CI run that restored the cache (see .github/workflows/pages.yml) into a fresh checkout: no output folder yet.
+const restored: ChildUsage[] = []
+for (let i = 0; i < runs; i++) {
+  rmSync(join(root, 'restored'), { recursive: true, force: true })
+  restored.push(build('restored', '--cache', cache))
+  log(`  restored cache, empty output folder ${i + 1}: ${restored[i]!.wallMs} ms`)
+}
 const watch = await watchRebuilds(corpus, rule, runs)
 log(`  one rule edited, watching process: ${watch.map((t) => Math.round(t)).join(', ')} ms`)
 
@@ -117,6 +126,7 @@ const report = {
   oneRuleRebuild: scenario(oneRule),
   oneRuleCardOnlyRebuild: scenario(cardOnly),
   nothingChanged: scenario(nothing),
+  restoredCache: scenario(restored),
   oneRuleRebuildWatching: { wallMs: stats(watch) },
   converterConversionsPerSecond: stats(throughput),
   peakMemoryMb: stats(cold.map((u) => u.maxRssKb / 1024)),
@@ -147,11 +157,12 @@ function printTable(r: typeof report): void {
   row('  cpu', r.oneRuleCardOnlyRebuild.cpuMs, 'ms user+sys')
   row('rebuild, nothing changed', r.nothingChanged.wallMs, 'ms wall')
   row('  cpu', r.nothingChanged.cpuMs, 'ms user+sys')
+  row('restored cache, no output yet', r.restoredCache.wallMs, 'ms wall', '(a CI run with actions/cache)')
   row('converter, one core', r.converterConversionsPerSecond, 'conversions/s')
   row('peak memory (cold build)', r.peakMemoryMb, 'MB max RSS', `target ≤ ${r.targets.peakMemoryMb}`)
   row('peak memory (first cached)', r.peakMemoryFirstCachedMb, 'MB max RSS', `target ≤ ${r.targets.peakMemoryMb}`)
   row('YAML floor (js-yaml)', r.yamlFloorMs, 'ms')
   console.log(`cold build / floor: ${r.coldOverFloor}× (target ≤ ${r.targets.coldOverFloor}×)`)
-  const failed = [r.coldBuild, r.firstBuildWithCache, r.coldBuildOneWorker, r.coldBuildNoWorker, r.oneRuleRebuild, r.oneRuleCardOnlyRebuild, r.nothingChanged].some((s) => s.exitCodes.some((c) => c !== 0))
+  const failed = [r.coldBuild, r.firstBuildWithCache, r.coldBuildOneWorker, r.coldBuildNoWorker, r.oneRuleRebuild, r.oneRuleCardOnlyRebuild, r.nothingChanged, r.restoredCache].some((s) => s.exitCodes.some((c) => c !== 0))
   if (failed) console.log('warning: some builds exited non-zero')
 }
