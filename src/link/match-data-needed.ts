@@ -30,14 +30,13 @@ export function matchByEventIds(dataNeeded: readonly DataSource[], logsource: Lo
  */
 export function matchByFields(dataNeeded: readonly DataSource[], logsource: Logsource, fields: readonly unknown[]): string[] {
   const out: string[] = []
+  const processCreation = logsource.get('category') === 'process_creation'
   for (const dn of dataNeeded) {
+    // Both tests are pure; the logsource one is cheap and rules out most Data Needed, so it goes first.
+    const fits = processCreation ? samePyValue(logsource.get('platform'), dn.doc.platform) && dn.title.includes('process_creation') : sameLogsource(logsource, dn)
+    if (!fits) continue
     const known = pyIter(dn.doc.fields)
-    if (!fields.every((f) => known.some((k) => samePyValue(k, f)))) continue
-    if (logsource.get('category') === 'process_creation') {
-      if (samePyValue(logsource.get('platform'), dn.doc.platform) && dn.title.includes('process_creation')) out.push(dn.title)
-    } else if (sameLogsource(logsource, dn)) {
-      out.push(dn.title)
-    }
+    if (fields.every((f) => known.some((k) => samePyValue(k, f)))) out.push(dn.title)
   }
   return out
 }
