@@ -1,5 +1,5 @@
 import { posix } from 'node:path'
-import { encodeSegment } from '../crosslink/wiki-paths.js'
+import { encodeSegment, relativeFromPage } from '../crosslink/wiki-paths.js'
 
 /** What the site holds, for resolving the pages' links. Paths are site-relative (`Detection_Rules/x.html`). */
 export interface SiteIndex {
@@ -58,7 +58,7 @@ function targetOf(joined: string, isDir: boolean, site: SiteIndex): string | und
 
 /** A relative, percent-encoded href from one site page to another site path. */
 export function relativeHref(fromSitePage: string, target: string): string {
-  const rel = posix.relative(posix.dirname(fromSitePage), target) || posix.basename(target)
+  const rel = relativeFromPage(fromSitePage, target)
   return rel.split('/').map(encodeSegment).join('/')
 }
 
