@@ -9,7 +9,7 @@ import { safeFileName } from '../write/index.js'
 
 /** Everything a rule card depends on besides the rule: the reference inputs, the catalogue and the converter settings. */
 export interface CardSetting {
-  /** Data Needed, Logging Policies, Enrichments, atomics and trigger folders, as `load` read them. */
+  /** Data Needed, Enrichments and trigger folders, as `build` reads them (see loadCardSetting). */
   reference: Inputs
   catalogue: AttackCatalogue
   config: Pick<BuildConfig, 'converterConfigs'>
