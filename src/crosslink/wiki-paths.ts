@@ -30,6 +30,12 @@ export function relativeLink(from: string, to: string): string {
  */
 export function relativeFromPage(from: string, to: string): string {
   if (!isPlainPath(from) || !isPlainPath(to)) return posix.relative(posix.dirname(from), to) || posix.basename(to)
+  const slash = from.lastIndexOf('/')
+  if (slash < 0) return to
+  const dir = from.slice(0, slash)
+  // The common cases, without splitting: a page below the same folder, or any page from a top-level folder.
+  if (to.startsWith(`${dir}/`)) return to.slice(slash + 1)
+  if (!dir.includes('/') && to !== dir) return `../${to}`
   const fromDirs = from.split('/').slice(0, -1)
   const toParts = to.split('/')
   let common = 0
