@@ -9,6 +9,7 @@ import { FragmentMemo } from './fragment-memo.js'
 import { indexPage } from './index-page.js'
 import { printMarkdown } from './markdown.js'
 import { printInChunks } from './print-in-chunks.js'
+import { longTables } from './table-chunks.js'
 import { hashOf } from '../cache/hash.js'
 import type { KeyedStore } from '../cache/unit-store.js'
 import { navigatorLayers, type LayerOptions } from './navigator-layers.js'
@@ -99,7 +100,11 @@ function keptMarkdown(cache: PageStore, key: string, salt: string, tree: () => R
  * Markdown is kept by its tree (which determines it).
  */
 function printedOnce(cache: PageStore, salt: string): (tree: Root) => string {
-  return (tree) => keptMarkdown(cache, hashOf(PRINT_VERSION, salt, JSON.stringify(tree)), salt, () => tree)
+  return (tree) => {
+    // A page with long tables is kept chunk by chunk; keying it whole would serialise every row once more.
+    if (longTables(tree.children).length > 0) return printInChunks(tree.children, cache, salt).text
+    return keptMarkdown(cache, hashOf(PRINT_VERSION, salt, JSON.stringify(tree)), salt, () => tree)
+  }
 }
 
 /** Bump when the exports' kept parts change shape. */

@@ -2,7 +2,7 @@ import type { RootContent, Table } from 'mdast'
 import { hashOf } from '../cache/hash.js'
 import type { KeyedStore } from '../cache/unit-store.js'
 import { printMarkdown } from './markdown.js'
-import { longTables, rowChunks, tablePlaceholder } from './table-chunks.js'
+import { keyedChunks, longTables, tablePlaceholder } from './table-chunks.js'
 
 /** Bump when printMarkdown prints the same rows differently. */
 const VERSION = 'print-chunk-1'
@@ -30,8 +30,8 @@ export function printInChunks(children: RootContent[], store: KeyedStore, salt: 
 function tableText(table: Table, store: KeyedStore, salt: string, keys: string[]): string | undefined {
   let head: string | undefined
   const rows: string[] = []
-  for (const chunk of rowChunks(table)) {
-    const key = hashOf(VERSION, salt, JSON.stringify(chunk))
+  for (const { chunk, json } of keyedChunks(table)) {
+    const key = hashOf(VERSION, salt, json)
     keys.push(key)
     let printed = store.get<{ head: string; rows: string }>(key)
     if (!printed) {

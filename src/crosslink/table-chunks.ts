@@ -19,6 +19,19 @@ export function rowChunks(table: Table): Table[] {
   return chunks
 }
 
+const chunkJsons = new WeakMap<Table, string[]>()
+
+/**
+ * The table's row chunks, each with its JSON (what chunk keys are made of). Printing the Markdown and
+ * rendering the HTML of a page key the same chunks of the same table object: the JSON is made once.
+ */
+export function keyedChunks(table: Table): { chunk: Table; json: string }[] {
+  const chunks = rowChunks(table)
+  let jsons = chunkJsons.get(table)
+  if (!jsons || jsons.length !== chunks.length) chunkJsons.set(table, (jsons = chunks.map((chunk) => JSON.stringify(chunk))))
+  return chunks.map((chunk, i) => ({ chunk, json: jsons[i]! }))
+}
+
 /** Text that stands for long table `i` while the rest of the page is printed or rendered (private-use characters). */
 export function tablePlaceholder(i: number): string {
   return `\uE003table-${i}\uE003`

@@ -4,7 +4,7 @@ import type { KeyedStore } from '../cache/unit-store.js'
 import type { SiteIndex } from './link-resolver.js'
 import type { PageState } from './page-plugins.js'
 import { recordingSite, stillValid, type SiteAnswers } from './site-answers.js'
-import { longTables, rowChunks, tablePlaceholder } from '../crosslink/table-chunks.js'
+import { keyedChunks, longTables, tablePlaceholder } from '../crosslink/table-chunks.js'
 
 /** Bump when a chunk's rendering changes for the same rows. */
 const VERSION = 'table-chunk-1'
@@ -55,8 +55,8 @@ function tableHtml(table: Table, page: string, site: SiteIndex, render: Render, 
   const links: PageState['links'] = []
   const dangling: PageState['dangling'] = []
   const keys: string[] = []
-  for (const chunk of rowChunks(table)) {
-    const key = store ? hashOf(VERSION, salt, page, JSON.stringify(chunk)) : ''
+  for (const { chunk, json } of keyedChunks(table)) {
+    const key = store ? hashOf(VERSION, salt, page, json) : ''
     keys.push(key)
     let done = store?.get<RenderedChunk & { frame: { before: string; after: string } }>(key)
     // A kept chunk holds while the site answers its questions as before; asking again records them for the page.
