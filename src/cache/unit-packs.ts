@@ -5,7 +5,7 @@ import { hashOf } from './hash.js'
 
 /** Bump when the pack file's shape changes. */
 const FORMAT = 'unit-pack-1'
-/** More packs than this, or more unused entries than used ones, and the next write merges them into one. */
+/** This many packs, and the next write merges all but the largest into one. */
 const MAX_PACKS = 8
 
 interface Pack {
@@ -44,17 +44,22 @@ export class UnitPacks {
 
   /**
    * Writes the entries added since the last write as one pack, and drops the packs no entry of which is
-   * in `used`. When packs pile up, or most packed entries went unused, merges the used ones into the new pack.
+   * in `used`. When most packed entries went unused, merges all used ones into the new pack. When packs
+   * pile up (one per edit of another rule), merges all but the largest, which is the first build's and
+   * would cost the most to write again.
    */
   write(used: ReadonlySet<string>): void {
     const packs = this.loaded()
     const entries = packs.reduce((n, pack) => n + pack.entries.size, 0)
     const stillUsed = packs.reduce((n, pack) => n + count(pack.entries.keys(), used), 0)
-    const merge = packs.length >= MAX_PACKS || entries - stillUsed > stillUsed
+    const largest = packs.reduce<Pack | undefined>((big, pack) => (!big || pack.entries.size > big.entries.size ? pack : big), undefined)
+    const mergeAll = entries - stillUsed > stillUsed
+    const mergeSmall = packs.length >= MAX_PACKS
     const kept: Pack[] = []
     for (const pack of packs) {
-      if (merge || count(pack.entries.keys(), used) === 0) {
-        if (merge) for (const [key, value] of pack.entries) if (used.has(key) && !this.pending.has(key)) this.pending.set(key, value)
+      const merged = mergeAll || (mergeSmall && pack !== largest)
+      if (merged || count(pack.entries.keys(), used) === 0) {
+        if (merged) for (const [key, value] of pack.entries) if (used.has(key) && !this.pending.has(key)) this.pending.set(key, value)
         rmSync(pack.file, { force: true })
       } else {
         kept.push(pack)

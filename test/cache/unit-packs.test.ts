@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { UnitStore } from '../../src/cache/unit-store.js'
@@ -43,6 +43,22 @@ describe('UnitStore packed entries', () => {
     buildOnce(dir, ['a'], { f: 6 })
     expect(packsOf(dir)).toHaveLength(1)
     expect(buildOnce(dir, ['a', 'b', 'f'], {})).toEqual([1, undefined, 6])
+  })
+
+  it('merges small packs without writing the largest again', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aw-packs-'))
+    const many = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${i}`, i]))
+    buildOnce(dir, [], many)
+    const [first] = packsOf(dir)
+    const firstTime = statSync(join(dir, 'packs', first!)).mtimeMs
+    const read = Object.keys(many)
+    for (let edit = 0; edit < 12; edit++) {
+      buildOnce(dir, read, { [`n${edit}`]: edit })
+      read.push(`n${edit}`)
+    }
+    expect(packsOf(dir)).toContain(first)
+    expect(statSync(join(dir, 'packs', first!)).mtimeMs).toBe(firstTime)
+    expect(buildOnce(dir, read, {})).toEqual([...Object.values(many), ...Array.from({ length: 12 }, (_, i) => i)])
   })
 
   it('never piles up more than eight packs, whatever the edits', () => {
