@@ -33,7 +33,7 @@ export interface IncrementalOptions {
   /** Kept across builds by watch and serve, so unchanged work stays in memory. */
   store?: UnitStore
   report?: (line: string) => void
-  /** Worker threads for the per-file work (default: one per further core, at most three; 0: none). */
+  /** Worker threads for the per-file work (default: defaultWorkers, none below 4 cores; 0: none). */
   workers?: number
 }
 

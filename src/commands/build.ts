@@ -13,7 +13,8 @@ export const CACHE_OPTIONS: Command['options'] = {
 export const CACHE_OPTIONS_USAGE = `  --cache DIR              cache folder (default: node_modules/.cache/analytics-wiki beside the
                            nearest package.json; none when there is none)
   --no-cache               build everything afresh and keep no cache
-  --workers N              worker threads for the per-file work (default: one per further core, at most 3)`
+  --workers N              worker threads for the per-file work (default: none below 4 cores, else one
+                           per further idle core, at most 3)`
 
 export const buildCommand: Command = {
   name: 'build',

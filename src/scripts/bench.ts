@@ -45,8 +45,8 @@ for (let i = 0; i < runs; i++) {
   log(`  cold build ${i + 1}: ${cold[i]!.wallMs} ms`)
 }
 
-// The same cold build with the per-file work shared with one worker thread (the default picks this only
-// when a core is idle, see defaultWorkers), and with none: says whether threads pay on this machine now.
+// The same cold build with the per-file work shared with one worker thread, and with none: says whether
+// threads pay on this machine now (the default has none below 4 cores, see defaultWorkers).
 const coldWorker: ChildUsage[] = []
 const coldSingle: ChildUsage[] = []
 for (let i = 0; i < runs; i++) {
