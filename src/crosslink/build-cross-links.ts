@@ -138,7 +138,9 @@ function crossLinks(model: WikiModel, catalogue: CatalogueView, options: LayerOp
   page(wikiPath.conversionStatus, conversionStatusPage(index))
   for (const tactic of index.lookup.view.tactics) keptPage(wikiPath.tactic(tactic.id), (base) => tacticPageKey(base, tactic, index), () => tacticPage(tactic, index))
   for (const entry of index.techniques.values()) keptPage(wikiPath.technique(entry.id), (base) => techniquePageKey(base, entry, index), () => techniquePage(entry, index))
-  for (const [path, content] of navigatorLayers(index, options)) files.set(path, content)
+  const layerParts = keys && new FragmentMemo(keys.cache, hashOf(EXPORT_PARTS_VERSION, keys.salt, 'attack-navigator'))
+  for (const [path, content] of navigatorLayers(index, options, layerParts && { memo: layerParts, base: keys.base })) files.set(path, content)
+  layerParts?.save()
   // The exports are made from every rule: with a cache, each rule's part is kept (one edit makes one again).
   const csvParts = keys && new FragmentMemo(keys.cache, hashOf(EXPORT_PARTS_VERSION, keys.salt, 'analytics.csv'))
   const jsonParts = keys && new FragmentMemo(keys.cache, hashOf(EXPORT_PARTS_VERSION, keys.salt, 'rules.json'))

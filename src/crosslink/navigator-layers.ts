@@ -1,12 +1,27 @@
+import { hashOf } from '../cache/hash.js'
 import type { LinkedRule } from '../model.js'
 import { techniqueIdsOf, type CoverageIndex } from './coverage-index.js'
 import { compareIds } from './catalogue-view.js'
+import { factsStamp } from './facts-stamp.js'
+import type { FragmentMemo } from './fragment-memo.js'
 import { ruleFacts } from './rule-facts.js'
 import { encodeSegment, wikiPath } from './wiki-paths.js'
 
 export interface LayerOptions {
   /** Absolute URL of the published site (ending in `/`); technique and rule links point there. Without it the layers carry no links. */
   siteUrl?: string
+}
+
+/** Bump when a layer changes for the same rules. */
+const VERSION = 'navigator-layer-1'
+
+/**
+ * Layers kept between builds: each under a key of its rules' facts stamps and `base` (the tool, the
+ * options and the catalogue), so a one-rule edit makes again only the layers that hold the rule.
+ */
+export interface KeptLayers {
+  memo: FragmentMemo
+  base: string
 }
 
 const LEVELS = ['critical', 'high', 'medium', 'low', 'informational']
@@ -27,10 +42,12 @@ const PLATFORMS: Record<string, string[]> = {
  * level and one per log source product. Score = number of rules. A rule tagged with a revoked id counts
  * for the technique that replaced it; deprecated and unknown ids are left out (the Navigator cannot show them).
  */
-export function navigatorLayers(index: CoverageIndex, options: LayerOptions = {}): Map<string, string> {
+export function navigatorLayers(index: CoverageIndex, options: LayerOptions = {}, kept?: KeptLayers): Map<string, string> {
   const files = new Map<string, string>()
   const add = (name: string, title: string, rules: readonly LinkedRule[], platforms?: string[]) => {
-    files.set(`attack-navigator/${name}.json`, `${JSON.stringify(layer(index, title, rules, options, platforms))}\n`)
+    const make = () => `${JSON.stringify(layer(index, title, rules, options, platforms))}\n`
+    const key = kept && hashOf(VERSION, kept.base, name, title, JSON.stringify(platforms ?? null), ...rules.map(factsStamp))
+    files.set(`attack-navigator/${name}.json`, kept ? kept.memo.text(key!, make) : make())
   }
   add('layer', 'Detection rules', index.rules)
   const levels = groupBy(index.rules, (r) => ruleFacts(r).level)

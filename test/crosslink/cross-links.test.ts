@@ -175,39 +175,47 @@ describe('buildCrossLinks with a cache', () => {
     const pages = [...files.keys()].filter((p) => p.startsWith('wiki/')).length
     const chunks = [...store.values()].filter((v) => typeof v === 'object' && v !== null && 'rows' in v).length
     expect(chunks).toBeGreaterThan(0)
-    // And the per-rule parts of analytics.csv and rules.json, one entry each.
-    expect(store.size).toBe(1 + pages + chunks + 2)
+    // And the kept parts of analytics.csv, rules.json and the Navigator layers, one entry each.
+    expect(store.size).toBe(1 + pages + chunks + 3)
     expect([...buildCrossLinks(fx.model, fx.catalogue, { siteUrl: SITE, cache })]).toEqual([...files])
-    expect(store.size).toBe(1 + pages + chunks + 2)
+    expect(store.size).toBe(1 + pages + chunks + 3)
     const [rule, ...rest] = fx.model.rules
     const changed = { ...rule, conversions: rule.conversions.map((c) => ({ ...c, ok: false, reason: 'changed' })) }
     const rebuilt = buildCrossLinks({ ...fx.model, rules: [changed, ...rest] }, fx.catalogue, { siteUrl: SITE, cache })
     expect(rebuilt.get('wiki/Conversion_Status.md')).toContain('changed')
     expect([...rebuilt]).toEqual([...buildCrossLinks({ ...fx.model, rules: [changed, ...rest] }, fx.catalogue, { siteUrl: SITE })])
     // A new whole result; only the pages that show conversion outcomes were printed again.
-    const reprinted = store.size - (2 + pages + chunks + 2)
+    const reprinted = store.size - (2 + pages + chunks + 3)
     expect(reprinted).toBeGreaterThan(0)
     expect(reprinted).toBeLessThan(pages / 2)
   })
 
-  it('joins rules.json and analytics.csv from kept per-rule parts: a title edit makes that rule’s parts again, same bytes as made whole', () => {
+  it('joins rules.json, analytics.csv and the layers from kept parts: a title edit makes only that rule’s parts again, same bytes as made whole', () => {
     const store = new Map<string, unknown>()
     const cache = { get: <T>(k: string) => store.get(k) as T | undefined, put: <T>(k: string, v: T) => void store.set(k, v) }
-    buildCrossLinks(fx.model, fx.catalogue, { siteUrl: SITE, cache })
+    const first = buildCrossLinks(fx.model, fx.catalogue, { siteUrl: SITE, cache })
     const partMaps = () => [...store.values()].filter((v): v is Map<string, string> => v instanceof Map)
     const before = partMaps().map((m) => new Set(m.keys()))
-    expect(before).toHaveLength(2)
-    for (const keys of before) expect(keys.size).toBe(fx.model.rules.length)
+    const layers = [...first.keys()].filter((p) => p.startsWith('attack-navigator/')).length
+    // One part per rule for each export, one per layer for the layers.
+    expect(before.map((keys) => keys.size).sort()).toEqual([layers, fx.model.rules.length, fx.model.rules.length].sort())
 
     const rules = fx.model.rules.map((r) => (r.source.stem === 'app_sqlinjection_errors' ? { ...r, source: { ...r.source, documents: [{ ...r.source.documents[0], title: 'Renamed rule' }] } } : r))
     const edited = buildCrossLinks({ ...fx.model, rules }, fx.catalogue, { siteUrl: SITE, cache })
     const whole = buildCrossLinks({ ...fx.model, rules }, fx.catalogue, { siteUrl: SITE })
-    for (const file of ['rules.json', 'analytics.csv']) expect(edited.get(file), file).toBe(whole.get(file))
+    expect([...edited]).toEqual([...whole])
     expect(edited.get('rules.json')).toContain('"title": "Renamed rule"')
-    // Each part list still has one part per rule, and exactly one of them is new.
+    expect(edited.get('attack-navigator/layer.json')).toContain('"label":"Renamed rule"')
+    // Each export has exactly one new part; the layers, one for each layer that holds the rule.
     partMaps().forEach((after, i) => {
-      expect(after.size).toBe(fx.model.rules.length)
-      expect([...after.keys()].filter((k) => !before[i]!.has(k))).toHaveLength(1)
+      const fresh = [...after.keys()].filter((k) => !before[i]!.has(k)).length
+      if (after.size === layers) {
+        expect(fresh).toBeGreaterThanOrEqual(2)
+        expect(fresh).toBeLessThan(layers)
+      } else {
+        expect(after.size).toBe(fx.model.rules.length)
+        expect(fresh).toBe(1)
+      }
     })
   })
 })
