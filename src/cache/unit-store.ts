@@ -9,6 +9,9 @@ import { safeList, UnitPacks } from './unit-packs.js'
  */
 export type KeyedStore = Pick<UnitStore, 'get' | 'put'> & { keep?(keys: Iterable<string>): void }
 
+// An entry written as JSON starts with `{`; one written by v8.serialize, with its version tag 0xFF.
+const JSON_START = 0x7b
+
 export interface UnitStoreOptions {
   /**
    * Keep entries in memory as well as on disk (default true): for a process that builds again (watch,
@@ -46,7 +49,8 @@ export class UnitStore {
     const packed = this.packs!.get(key)
     if (packed !== undefined) return packed as T
     try {
-      const value = deserialize(readFileSync(this.fileOf(key))) as { key: string; value: T }
+      const bytes = readFileSync(this.fileOf(key))
+      const value = (bytes[0] === JSON_START ? JSON.parse(bytes.toString('utf8')) : deserialize(bytes)) as { key: string; value: T }
       if (value?.key !== key) return undefined
       if (this.retain) this.memory.set(key, value.value)
       return value.value
@@ -55,7 +59,13 @@ export class UnitStore {
     }
   }
 
-  put<T>(key: string, value: T): void {
+  /**
+   * Keeps `value` under `key`. `json`: the value is plain JSON data (no Map, Set, Date or undefined in a
+   * list); it is then written as JSON text, which Node writes without a buffer of its own. A build writes
+   * thousands of page contents and table chunks, and one serialisation buffer each, freed only at a later
+   * collection, left tens of MB of the build's peak memory behind.
+   */
+  put<T>(key: string, value: T, json = false): void {
     this.used.add(key)
     if (this.retain) this.memory.set(key, value)
     if (!this.dir) return
@@ -63,7 +73,7 @@ export class UnitStore {
     const temp = `${file}.${process.pid}.tmp`
     try {
       mkdirSync(join(file, '..'), { recursive: true })
-      writeFileSync(temp, serialize({ key, value }))
+      writeFileSync(temp, json ? JSON.stringify({ key, value }) : serialize({ key, value }))
       renameSync(temp, file)
       this.written++
     } catch {

@@ -63,7 +63,7 @@ export function crossLinkPages(model: WikiModel, catalogue: CatalogueView, optio
   // Every entry the pages are made from, so a later hit can keep them (see UnitStore.keep).
   const recording: PageStore = {
     get: (k) => (keys.push(k), cache.get(k)),
-    put: (k, v) => (keys.push(k), cache.put(k, v)),
+    put: (k, v, json) => (keys.push(k), cache.put(k, v, json)),
     keep: (ks) => {
       for (const k of ks) keys.push(k)
       cache.keep?.(ks)
@@ -71,7 +71,7 @@ export function crossLinkPages(model: WikiModel, catalogue: CatalogueView, optio
   }
   const salt = cacheSalt ?? ''
   const built = crossLinks(model, catalogue, layerOptions, printedOnce(recording, salt), { cache: recording, base: pageKeyBase(model, catalogue, layerOptions, salt), salt })
-  cache.put(key, { files: [...built.files], keys })
+  cache.put(key, { files: [...built.files], keys }, true)
   return built
 }
 
@@ -91,7 +91,7 @@ function keptMarkdown(cache: PageStore, key: string, salt: string, tree: () => R
   const root = tree()
   built?.(root)
   const { text, keys } = printInChunks(root.children, cache, salt)
-  cache.put(key, { markdown: text, keys })
+  cache.put(key, { markdown: text, keys }, true)
   return text
 }
 

@@ -38,7 +38,7 @@ function tableText(table: Table, store: KeyedStore, salt: string, keys: string[]
       const lines = printMarkdown([chunk]).replace(/\n$/, '').split('\n')
       if (lines.length !== chunk.children.length + 1) return undefined
       printed = { head: lines.slice(0, 2).join('\n'), rows: lines.slice(2).join('\n') }
-      store.put(key, printed)
+      store.put(key, printed, true)
     }
     if (head !== undefined && head !== printed.head) return undefined
     head = printed.head

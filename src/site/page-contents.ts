@@ -36,7 +36,7 @@ export function pageSource(ctx: SiteContext, page: string): PageSource {
       const hit = ctx.cache?.get<CachedContent>(maker.key)
       if (hit && stillValid(hit, ctx.site)) return hit
       const content = maker.render()
-      ctx.cache?.put(maker.key, content)
+      ctx.cache?.put(maker.key, content, true)
       return content
     },
   }

@@ -65,7 +65,7 @@ function tableHtml(table: Table, page: string, site: SiteIndex, render: Render, 
       const made = renderChunk(chunk, site, render)
       if (!made) return undefined
       done = made
-      store?.put(key, done)
+      store?.put(key, done, true)
     }
     if (frame && (frame.before !== done.frame.before || frame.after !== done.frame.after)) return undefined
     frame = done.frame

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { UnitStore } from '../../src/cache/unit-store.js'
@@ -83,5 +83,24 @@ describe('UnitStore packed entries', () => {
     expect(buildOnce(dir, ['a'], { b: 2 })).toEqual([undefined])
     expect(packsOf(dir)).toHaveLength(1)
     expect(buildOnce(dir, ['a', 'b'], {})).toEqual([undefined, 2])
+  })
+})
+
+describe('UnitStore loose entries', () => {
+  it('keeps JSON data as JSON text and anything else serialised, and reads both back in a new process', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aw-loose-'))
+    const page = { html: '<p>é \u{1F600}</p>', links: [{ target: 'a.html', fragment: '' }], ids: ['x'], title: undefined, asked: [['pages', 'a.md', true]] }
+    const parts = new Map([['k', 'v']])
+    const store = new UnitStore(dir, { retain: false })
+    store.put('page', page, true)
+    store.put('parts', parts)
+    store.endBuild()
+    const files = readdirSync(join(dir, 'units'), { recursive: true, withFileTypes: true }).filter((d) => d.isFile())
+    const text = (name: string) => readFileSync(join(files.find((d) => d.name === name)!.parentPath, name))
+    expect(text('page').toString('utf8')).toMatch(/^\{"key":"page","value":\{"html":"<p>é /)
+    expect(text('parts')[0]).toBe(0xff)
+    const again = new UnitStore(dir, { retain: false })
+    expect(again.get('page')).toEqual(page)
+    expect(again.get('parts')).toEqual(parts)
   })
 })
