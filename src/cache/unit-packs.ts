@@ -50,15 +50,16 @@ export class UnitPacks {
    */
   write(used: ReadonlySet<string>): void {
     const packs = this.loaded()
+    const usedIn = new Map(packs.map((pack) => [pack, count(pack.entries.keys(), used)]))
     const entries = packs.reduce((n, pack) => n + pack.entries.size, 0)
-    const stillUsed = packs.reduce((n, pack) => n + count(pack.entries.keys(), used), 0)
+    const stillUsed = packs.reduce((n, pack) => n + usedIn.get(pack)!, 0)
     const largest = packs.reduce<Pack | undefined>((big, pack) => (!big || pack.entries.size > big.entries.size ? pack : big), undefined)
     const mergeAll = entries - stillUsed > stillUsed
     const mergeSmall = packs.length >= MAX_PACKS
     const kept: Pack[] = []
     for (const pack of packs) {
       const merged = mergeAll || (mergeSmall && pack !== largest)
-      if (merged || count(pack.entries.keys(), used) === 0) {
+      if (merged || usedIn.get(pack) === 0) {
         if (merged) for (const [key, value] of pack.entries) if (used.has(key) && !this.pending.has(key)) this.pending.set(key, value)
         rmSync(pack.file, { force: true })
       } else {

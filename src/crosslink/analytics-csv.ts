@@ -3,7 +3,7 @@ import { hashOf } from '../cache/hash.js'
 import { csvRow } from './csv.js'
 import { factsStamp } from './facts-stamp.js'
 import type { FragmentMemo } from './fragment-memo.js'
-import { list, ruleFacts, text } from './rule-facts.js'
+import { list, ruleFacts, sortedByStem, text } from './rule-facts.js'
 import type { WikiModel } from './wiki-model.js'
 
 const HEADER = ['customer', 'tactic', 'technique', 'detection_rule', 'category', 'platform', 'type', 'channel', 'provider', 'data_needed', 'logging policy', 'enrichment', 'enrichment requirements', 'response playbook', 'response action']
@@ -17,7 +17,7 @@ const HEADER = ['customer', 'tactic', 'technique', 'detection_rule', 'category',
 export function analyticsCsv(model: WikiModel, memo?: FragmentMemo): string {
   const data = { dataNeeded: byTitle(model.dataNeeded), policies: byTitle(model.loggingPolicies), enrichments: byTitle(model.enrichments) }
   const context = memo ? dataStamp(model) : ''
-  const rows = sortedRules(model.rules).map((rule) => (memo ? memo.text(hashOf(VERSION, context, factsStamp(rule)), () => ruleRows(rule, data)) : ruleRows(rule, data)))
+  const rows = sortedByStem(model.rules).map((rule) => (memo ? memo.text(hashOf(VERSION, context, factsStamp(rule)), () => ruleRows(rule, data)) : ruleRows(rule, data)))
   return csvRow(HEADER) + rows.join('')
 }
 
@@ -77,8 +77,4 @@ export function byTitle(sources: readonly DataSource[]): Map<string, DataSource>
 export function field(value: unknown): string {
   if (Array.isArray(value)) return list(value).join(';') || '-'
   return text(value) || '-'
-}
-
-function sortedRules(rules: readonly LinkedRule[]): LinkedRule[] {
-  return [...rules].sort((a, b) => (a.source.stem < b.source.stem ? -1 : a.source.stem > b.source.stem ? 1 : 0))
 }

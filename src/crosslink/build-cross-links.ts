@@ -138,16 +138,15 @@ function crossLinks(model: WikiModel, catalogue: CatalogueView, options: LayerOp
   page(wikiPath.conversionStatus, conversionStatusPage(index))
   for (const tactic of index.lookup.view.tactics) keptPage(wikiPath.tactic(tactic.id), (base) => tacticPageKey(base, tactic, index), () => tacticPage(tactic, index))
   for (const entry of index.techniques.values()) keptPage(wikiPath.technique(entry.id), (base) => techniquePageKey(base, entry, index), () => techniquePage(entry, index))
-  const layerParts = keys && new FragmentMemo(keys.cache, hashOf(EXPORT_PARTS_VERSION, keys.salt, 'attack-navigator'))
-  for (const [path, content] of navigatorLayers(index, options, layerParts && { memo: layerParts, base: keys.base })) files.set(path, content)
-  layerParts?.save()
-  // The exports are made from every rule: with a cache, each rule's part is kept (one edit makes one again).
-  const csvParts = keys && new FragmentMemo(keys.cache, hashOf(EXPORT_PARTS_VERSION, keys.salt, 'analytics.csv'))
-  const jsonParts = keys && new FragmentMemo(keys.cache, hashOf(EXPORT_PARTS_VERSION, keys.salt, 'rules.json'))
+  // The layers and exports are made from every rule: with a cache, their parts are kept (one edit makes few again).
+  const parts = (name: string) => keys && new FragmentMemo(keys.cache, hashOf(EXPORT_PARTS_VERSION, keys.salt, name))
+  const layerParts = parts('attack-navigator')
+  const csvParts = parts('analytics.csv')
+  const jsonParts = parts('rules.json')
+  for (const [path, content] of navigatorLayers(index, options, keys && layerParts && { memo: layerParts, base: keys.base })) files.set(path, content)
   files.set('analytics.csv', analyticsCsv(model, csvParts))
   files.set('pivoting.csv', pivotingCsv(model))
   files.set('rules.json', rulesJson(model.rules, jsonParts))
-  csvParts?.save()
-  jsonParts?.save()
+  for (const memo of [layerParts, csvParts, jsonParts]) memo?.save()
   return { files, trees }
 }

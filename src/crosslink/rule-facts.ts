@@ -77,6 +77,11 @@ function isMap(value: unknown): value is YamlMap {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+/** Rules ordered by file stem, as ATC's exports list them. */
+export function sortedByStem(rules: readonly LinkedRule[]): LinkedRule[] {
+  return [...rules].sort((a, b) => (a.source.stem < b.source.stem ? -1 : a.source.stem > b.source.stem ? 1 : 0))
+}
+
 /** Rules ordered for display: by title (case-insensitive), then file stem. */
 export function compareRules(a: LinkedRule, b: LinkedRule): number {
   const fa = ruleFacts(a)

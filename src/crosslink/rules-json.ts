@@ -4,7 +4,7 @@ import { BACKENDS, type LinkedRule } from '../model.js'
 import { conversionOf, conversionReason } from './conversion-status-page.js'
 import { factsStamp } from './facts-stamp.js'
 import type { FragmentMemo } from './fragment-memo.js'
-import { ruleFacts } from './rule-facts.js'
+import { ruleFacts, sortedByStem } from './rule-facts.js'
 import { wikiPath } from './wiki-paths.js'
 
 export interface RuleRecord {
@@ -35,8 +35,7 @@ const VERSION = 'rules-json-1'
  */
 export function rulesJson(rules: readonly LinkedRule[], memo?: FragmentMemo): string {
   if (rules.length === 0) return '[]\n'
-  const sorted = [...rules].sort((a, b) => (a.source.stem < b.source.stem ? -1 : a.source.stem > b.source.stem ? 1 : 0))
-  const printed = sorted.map((rule) => (memo ? memo.text(hashOf(VERSION, factsStamp(rule)), () => printedRecord(rule)) : printedRecord(rule)))
+  const printed = sortedByStem(rules).map((rule) => (memo ? memo.text(hashOf(VERSION, factsStamp(rule)), () => printedRecord(rule)) : printedRecord(rule)))
   return `[\n${printed.join(',\n')}\n]\n`
 }
 

@@ -12,7 +12,7 @@ export function longTables(children: readonly RootContent[]): number[] {
 }
 
 /** The table as tables of CHUNK_ROWS body rows each, every one with the header row. */
-export function rowChunks(table: Table): Table[] {
+function rowChunks(table: Table): Table[] {
   const [header, ...body] = table.children
   const chunks: Table[] = []
   for (let start = 0; start < body.length; start += CHUNK_ROWS) chunks.push({ type: 'table', align: table.align, children: [header!, ...body.slice(start, start + CHUNK_ROWS)] })
