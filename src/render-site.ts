@@ -4,7 +4,7 @@ import type { Inputs, LinkedRule } from './model.js'
 import type { Root as MdastRoot } from 'mdast'
 import { crossLinkPages, type WikiModel } from './crosslink/index.js'
 import { buildSiteKeeping, checkLinks, type PageCache, type PageMemo } from './site/index.js'
-import type { OutputFiles } from './write/index.js'
+import { contentOf, DeferredText, type OutputFiles } from './write/index.js'
 
 export interface SiteInput {
   inputs: Inputs
@@ -40,16 +40,16 @@ export function renderSite({ inputs, rules, catalogue, files, base, siteUrl, cac
  * Adds the cross-link pages and exports to `files`, and splits them into the site's input: the wiki pages
  * (`wiki/`-relative path → Markdown), the downloads (everything else) and the cross-link pages' syntax trees.
  */
-function sitePages({ inputs, rules, catalogue, files, siteUrl, cache, cacheSalt }: SiteInput): { model: WikiModel; pages: Map<string, string>; downloads: Map<string, string | Uint8Array>; trees?: Map<string, MdastRoot> } {
+function sitePages({ inputs, rules, catalogue, files, siteUrl, cache, cacheSalt }: SiteInput): { model: WikiModel; pages: Map<string, string | DeferredText>; downloads: Map<string, string | Uint8Array>; trees?: Map<string, MdastRoot> } {
   const model: WikiModel = { rules, dataNeeded: inputs.dataNeeded, loggingPolicies: inputs.loggingPolicies, enrichments: inputs.enrichments, atomics: inputs.atomics }
   const crossLinks = crossLinkPages(model, catalogue, { siteUrl, cache, cacheSalt })
   for (const [path, content] of crossLinks.files) files.set(path, content)
-  const pages = new Map<string, string>()
+  const pages = new Map<string, string | DeferredText>()
   const downloads = new Map<string, string | Uint8Array>()
   for (const [path, content] of files) {
     if (path.startsWith('wiki/')) {
-      if (typeof content === 'string') pages.set(path.slice('wiki/'.length), content)
-    } else downloads.set(path, content)
+      if (typeof content === 'string' || content instanceof DeferredText) pages.set(path.slice('wiki/'.length), content)
+    } else downloads.set(path, contentOf(content))
   }
   return { model, pages, downloads, trees: crossLinks.trees }
 }

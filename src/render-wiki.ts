@@ -6,7 +6,7 @@ import { renderDataNeededCard } from './render/data-needed-card.js'
 import { renderLoggingPolicyCard } from './render/logging-policy-card.js'
 import { renderEnrichmentCard } from './render/enrichment-card.js'
 import { renderTriggerCard } from './render/trigger-card.js'
-import { safeFileName, type HashMemo, type OutputFiles } from './write/index.js'
+import { safeFileName, type DeferredText, type HashMemo, type OutputFiles } from './write/index.js'
 
 export interface WikiInput {
   inputs: Inputs
@@ -16,9 +16,10 @@ export interface WikiInput {
 
 /**
  * A card already rendered elsewhere (a cache, a worker thread): its text (with its content hash, when the
- * cache took it, so the write step need not hash it again), or why it could not be rendered.
+ * cache took it, so the write step need not hash it again), its text still on disk with its hash, or why
+ * it could not be rendered.
  */
-export type CardOutcome = { text: string; hash?: string } | { error: string }
+export type CardOutcome = { text: string; hash?: string } | { deferred: DeferredText } | { error: string }
 
 /**
  * The ATC cards, keyed `wiki/<Section>/<name>.md`. A card that fails to render is a diagnostic, not a lost build.
@@ -34,7 +35,8 @@ export function renderWiki({ inputs, rules, catalogue }: WikiInput, diagnostics:
       return
     }
     const outcome = ready?.get(source) ?? renderCard(render)
-    if ('text' in outcome) {
+    if ('deferred' in outcome) files.set(key, outcome.deferred)
+    else if ('text' in outcome) {
       files.set(key, outcome.text)
       if (outcome.hash !== undefined) hashes?.set(key, { content: outcome.text, hash: outcome.hash })
     } else diagnostics.push({ path: source.path, line: 1, col: 1, severity: 'error', message: `cannot render ${section} card: ${outcome.error}`, code: 'render' })

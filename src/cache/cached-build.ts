@@ -16,7 +16,8 @@ import { recordFactsStamp } from '../crosslink/facts-stamp.js'
 import { recordRuleFacts } from '../crosslink/rule-facts.js'
 import { toolFingerprint } from './tool-fingerprint.js'
 import { UnitStore } from './unit-store.js'
-import { atomicsUnit, dataCard, dataUnit, keepUnit, ruleUnit, type AtomicsUnit, type DataUnit, type RuleContext, type RuleUnit } from './work-units.js'
+import { atomicsUnit, dataCard, dataUnit, keepUnit, ruleCardOutcome, ruleUnit, type AtomicsUnit, type DataUnit, type RuleContext, type RuleUnit } from './work-units.js'
+import { partValue } from './lazy-part.js'
 
 export interface CachedBuildOptions {
   /** Where finished work is kept; a memory-only store (`new UnitStore(null)`) caches within the process. */
@@ -97,14 +98,15 @@ export function prepareCached(config: BuildConfig, options: CachedBuildOptions, 
       const unit = cached<RuleUnit>(key, () => ruleUnit(file.path, text, contextNow()))
       ruleDiagnostics.push(...unit.loadDiagnostics)
       if (!unit.rule) continue
-      const source: RuleSource = { ...unit.rule, text }
-      const rule: LinkedRule = { source, links: unit.links!, conversions: unit.conversions! }
+      const rule = linkedRuleOf(unit, text)
+      const source = rule.source
       recordRuleStamp(rule, key)
       if (unit.facts) recordRuleFacts(rule, unit.facts)
       if (unit.factsStamp) recordFactsStamp(rule, unit.factsStamp)
       rules.push(rule)
       convertDiagnostics.push(...unit.convertDiagnostics)
-      if (unit.card) cards.set(source, unit.card)
+      const card = ruleCardOutcome(unit)
+      if (card) cards.set(source, card)
     }
   })
   for (const [source, card] of [...data.cards, ...atomics.cards]) cards.set(source, card)
@@ -112,6 +114,33 @@ export function prepareCached(config: BuildConfig, options: CachedBuildOptions, 
   const inputs = { rules: rules.map((r) => r.source), ...data.sets, atomics: atomics.items, triggerFolders }
   const diagnostics = [...ruleDiagnostics, ...data.diagnostics, ...atomics.diagnostics, ...convertDiagnostics]
   return { assembly: { config, catalogue: catalogue.value, inputs, rules, diagnostics, cards, pageCache: { cache: store, salt: tool } }, cache: stats }
+}
+
+/**
+ * The rule as the build sees it, its documents and conversions read from the unit's body only when
+ * something asks for them (a card or site page made again, not a kept one).
+ */
+function linkedRuleOf(unit: RuleUnit, text: string): LinkedRule {
+  const source = { ...unit.rule!, text } as RuleSource
+  lazyField(source, 'documents', () => partValue(unit.documents!))
+  const rule = { source, links: unit.links! } as LinkedRule
+  lazyField(rule, 'conversions', () => partValue(unit.output!).conversions)
+  return rule
+}
+
+/** An enumerable property read on first use, as a plain one once read or set. */
+function lazyField<T extends object, K extends keyof T>(target: T, name: K, read: () => T[K]): void {
+  const settle = (value: T[K]) => Object.defineProperty(target, name, { value, writable: true, enumerable: true, configurable: true })
+  Object.defineProperty(target, name, {
+    get: () => {
+      const value = read()
+      settle(value)
+      return value
+    },
+    set: settle,
+    enumerable: true,
+    configurable: true,
+  })
 }
 
 export type Cached = <T>(key: string, compute: () => T) => T

@@ -1,23 +1,37 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
-import { deserialize, serialize } from 'node:v8'
+import { serialize } from 'node:v8'
 import { hashOf } from './hash.js'
+import { LazyPart } from './lazy-part.js'
+import { PackReader, type Footer, type Range } from './pack-reader.js'
 
-/** Bump when the pack file's shape changes. */
-const FORMAT = 'unit-pack-1'
 /** This many packs, and the next write merges all but the largest into one. */
 const MAX_PACKS = 8
 
 interface Pack {
   file: string
-  entries: Map<string, unknown>
+  keys: Set<string>
+  /** Entries as values: those read so far, or every entry of a pack this process wrote. */
+  values: Map<string, unknown>
+  /** The file's bytes, for entries not in `values`. */
+  disk?: PackReader
+}
+
+/** An entry as a pack stores it: the value without its parts, the parts kept serialised, the parts kept as JSON text. */
+interface SplitEntry {
+  head: unknown
+  parts: Map<string, unknown>
+  texts: Map<string, string | Buffer>
 }
 
 /**
  * Entries every build reads all of (the per-file units), kept on disk as a few pack files under
- * `dir/packs/` instead of one file each. One serialisation per pack, not one per entry: thousands of
- * small serialisation buffers, each freed only at the next collection, left 100 MB of the first build's
- * memory behind on the corpus; and one read of a pack is faster than thousands of small ones.
+ * `dir/packs/` instead of one file each: one read of a pack is faster than thousands of small ones.
+ *
+ * An entry's LazyPart fields (see LazyPart) are stored apart and read only when asked for: parts kept
+ * as JSON one by one, the others with those of the same field of every entry, all at once. The rest of
+ * the entries (the heads) are serialised together. A pack takes a few serialisation buffers, not one per
+ * entry: thousands of them, each freed only at a later collection, added 100 MB to the first build's peak.
  */
 export class UnitPacks {
   private packs: Pack[] | undefined
@@ -29,7 +43,13 @@ export class UnitPacks {
 
   get(key: string): unknown {
     if (this.pending.has(key)) return this.pending.get(key)
-    for (const pack of this.loaded()) if (pack.entries.has(key)) return pack.entries.get(key)
+    for (const pack of this.loaded()) {
+      if (!pack.keys.has(key)) continue
+      if (pack.values.has(key)) return pack.values.get(key)
+      const value = pack.disk?.entry(key)
+      if (value !== undefined) pack.values.set(key, value)
+      return value
+    }
     return undefined
   }
 
@@ -50,17 +70,24 @@ export class UnitPacks {
    */
   write(used: ReadonlySet<string>): void {
     const packs = this.loaded()
-    const usedIn = new Map(packs.map((pack) => [pack, count(pack.entries.keys(), used)]))
-    const entries = packs.reduce((n, pack) => n + pack.entries.size, 0)
+    const usedIn = new Map(packs.map((pack) => [pack, count(pack.keys, used)]))
+    const entries = packs.reduce((n, pack) => n + pack.keys.size, 0)
     const stillUsed = packs.reduce((n, pack) => n + usedIn.get(pack)!, 0)
-    const largest = packs.reduce<Pack | undefined>((big, pack) => (!big || pack.entries.size > big.entries.size ? pack : big), undefined)
+    const largest = packs.reduce<Pack | undefined>((big, pack) => (!big || pack.keys.size > big.keys.size ? pack : big), undefined)
     const mergeAll = entries - stillUsed > stillUsed
     const mergeSmall = packs.length >= MAX_PACKS
     const kept: Pack[] = []
+    const carried = new Map<string, SplitEntry>()
     for (const pack of packs) {
       const merged = mergeAll || (mergeSmall && pack !== largest)
       if (merged || usedIn.get(pack) === 0) {
-        if (merged) for (const [key, value] of pack.entries) if (used.has(key) && !this.pending.has(key)) this.pending.set(key, value)
+        if (merged) {
+          for (const key of pack.keys) {
+            if (!used.has(key) || this.pending.has(key) || carried.has(key)) continue
+            const split = pack.values.has(key) ? splitEntry(pack.values.get(key)) : pack.disk?.split(key)
+            if (split) carried.set(key, split)
+          }
+        }
         rmSync(pack.file, { force: true })
       } else {
         kept.push(pack)
@@ -69,24 +96,32 @@ export class UnitPacks {
     for (const file of this.foreign) rmSync(file, { force: true })
     this.foreign = []
     for (const key of [...this.pending.keys()]) if (!used.has(key)) this.pending.delete(key)
-    if (this.pending.size > 0) kept.push(this.writePack(new Map(this.pending)))
+    if (this.pending.size + carried.size > 0) kept.push(this.writePack(carried))
     this.pending.clear()
     this.packs = kept
   }
 
-  private writePack(entries: Map<string, unknown>): Pack {
+  private writePack(carried: Map<string, SplitEntry>): Pack {
     const root = join(this.dir, 'packs')
-    const file = join(root, `${hashOf(...entries.keys())}.pack`)
+    const keys = new Set([...this.pending.keys(), ...carried.keys()])
+    const file = join(root, `${hashOf(...keys)}.pack`)
     const temp = `${file}.${process.pid}.tmp`
+    const values = new Map(this.pending)
     try {
       mkdirSync(root, { recursive: true })
-      writeFileSync(temp, serialize({ format: FORMAT, entries }))
+      const fd = openSync(temp, 'w')
+      try {
+        writeEntries(fd, [...[...this.pending].map(([key, value]) => [key, splitEntry(value)] as const), ...carried])
+      } finally {
+        closeSync(fd)
+      }
       renameSync(temp, file)
     } catch {
       // A cache that cannot be written only costs time.
       rmSync(temp, { force: true })
     }
-    return { file, entries }
+    // Carried entries are read back from the new file when asked for (their values were never made).
+    return { file, keys, values, disk: carried.size > 0 ? PackReader.open(file) : undefined }
   }
 
   private loaded(): Pack[] {
@@ -95,21 +130,78 @@ export class UnitPacks {
     this.packs = []
     for (const name of safeList(root).sort()) {
       const file = join(root, name)
-      const entries = name.endsWith('.pack') ? readPack(file) : undefined
-      if (entries) this.packs.push({ file, entries })
+      const disk = name.endsWith('.pack') ? PackReader.open(file) : undefined
+      if (disk) this.packs.push({ file, keys: disk.keys, values: new Map(), disk })
       else this.foreign.push(file)
     }
     return this.packs
   }
 }
 
-/** A pack's entries; undefined when the file is unreadable or not a pack of this format (each entry a miss). */
-function readPack(file: string): Map<string, unknown> | undefined {
-  try {
-    const saved = deserialize(readFileSync(file)) as { format?: unknown; entries?: unknown }
-    return saved?.format === FORMAT && saved.entries instanceof Map ? (saved.entries as Map<string, unknown>) : undefined
-  } catch {
-    return undefined
+/** An entry's value split as a pack stores it (see UnitPacks). */
+function splitEntry(value: unknown): SplitEntry {
+  const parts = new Map<string, unknown>()
+  const texts = new Map<string, string | Buffer>()
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.values(value).some((v) => v instanceof LazyPart)) return { head: value, parts, texts }
+  const head: Record<string, unknown> = {}
+  for (const [field, v] of Object.entries(value)) {
+    if (!(v instanceof LazyPart)) head[field] = v
+    else if (v.json) texts.set(field, JSON.stringify(v.get()))
+    else parts.set(field, v.get())
+  }
+  return { head, parts, texts }
+}
+
+/** Writes a pack: the JSON texts one by one, then the heads, then each field's parts, then the footer. */
+function writeEntries(fd: number, entries: (readonly [string, SplitEntry])[]): void {
+  const out = chunkWriter(fd)
+  const footer: Footer = { format: PackReader.FORMAT, keys: entries.map(([key]) => key), heads: [0, 0], parts: {}, texts: [] }
+  for (const [key, entry] of entries) for (const [field, text] of entry.texts) footer.texts.push([key, field, ...out.add(text)])
+  const heads = new Map<string, unknown>()
+  const parts = new Map<string, Map<string, unknown>>()
+  for (const [key, entry] of entries) {
+    heads.set(key, entry.head)
+    for (const [field, value] of entry.parts) {
+      if (!parts.has(field)) parts.set(field, new Map())
+      parts.get(field)!.set(key, value)
+    }
+  }
+  footer.heads = out.add(serialize(heads))
+  for (const [field, values] of parts) footer.parts[field] = { at: out.add(serialize(values)), keys: [...values.keys()] }
+  const bytes = Buffer.from(JSON.stringify(footer))
+  out.add(bytes)
+  const length = Buffer.alloc(4)
+  length.writeUInt32LE(bytes.length)
+  out.add(length)
+  out.flush()
+}
+
+/** Bytes of text gathered before one write call. */
+const TEXT_BATCH = 1 << 20
+
+/** Writes strings (joined into batches, written without a buffer of their own) and buffers; returns each one's range. */
+function chunkWriter(fd: number) {
+  let offset = 0
+  let text = ''
+  const flush = () => {
+    if (text) writeSync(fd, text)
+    text = ''
+  }
+  return {
+    add(chunk: string | Buffer): Range {
+      const length = typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length
+      const range: Range = [offset, length]
+      offset += length
+      if (typeof chunk === 'string') {
+        text += chunk
+        if (text.length >= TEXT_BATCH) flush()
+      } else {
+        flush()
+        writeSync(fd, chunk)
+      }
+      return range
+    },
+    flush,
   }
 }
 
@@ -126,3 +218,4 @@ export function safeList(dir: string): string[] {
     return []
   }
 }
+

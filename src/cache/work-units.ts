@@ -4,8 +4,10 @@ import { linkRule } from '../link/index.js'
 import { parseRule, readAtomics, readDataSource, type DataKind } from '../load/index.js'
 import type { AtomicsSource, Conversion, DataSource, RuleLinks, RuleSource } from '../model.js'
 import { hashOf } from './hash.js'
+import { LazyPart, partValue } from './lazy-part.js'
 import type { UnitStore } from './unit-store.js'
 import { renderCard, triggerDescription, type CardOutcome } from '../render-wiki.js'
+import { DeferredText } from '../write/deferred-text.js'
 import { renderRuleCard } from '../render/rule-card.js'
 import { renderDataNeededCard } from '../render/data-needed-card.js'
 import { renderLoggingPolicyCard } from '../render/logging-policy-card.js'
@@ -23,17 +25,29 @@ export interface RuleContext {
   convert: (rule: RuleSource, diagnostics: Diagnostic[]) => Conversion[]
 }
 
-/** One rule file carried through load, link, convert and its card. `rule` is kept without its text (the caller has it). */
+/** What only a rule's card and its site page read of its conversion: kept apart, as JSON text (see LazyPart). */
+export interface RuleOutput {
+  conversions: Conversion[]
+  /** The card's Markdown; undefined when it could not be rendered (see RuleUnit.card). */
+  cardText?: string
+}
+
+/**
+ * One rule file carried through load, link, convert and its card. `rule` is kept without its text (the
+ * caller has it). `documents` and `output` are LazyParts once kept: read only by a card or page made again.
+ */
 export interface RuleUnit {
-  rule?: Omit<RuleSource, 'text'>
+  rule?: Pick<RuleSource, 'path' | 'stem'>
   loadDiagnostics: Diagnostic[]
   links?: RuleLinks
-  conversions?: Conversion[]
   convertDiagnostics: Diagnostic[]
-  card?: CardOutcome
+  /** Why the card could not be rendered; else its content hash, once the unit is kept on disk. */
+  card?: { error: string } | { hash?: string }
   /** What the cross-link pages read of the rule (see factsStamp), kept so a later build need not read its documents. */
   facts?: StoredFacts
   factsStamp?: string
+  documents?: RuleSource['documents'] | LazyPart<RuleSource['documents']>
+  output?: RuleOutput | LazyPart<RuleOutput>
 }
 
 export function ruleUnit(path: string, text: string, context: RuleContext): RuleUnit {
@@ -45,8 +59,28 @@ export function ruleUnit(path: string, text: string, context: RuleContext): Rule
   const conversions = context.convert(rule, convertDiagnostics)
   const card = renderCard(() => renderRuleCard({ rule, links, conversions }))
   const facts = storedFacts({ source: rule, links, conversions })
-  const { text: _text, ...kept } = rule
-  return { rule: kept, loadDiagnostics: loaded.diagnostics, links, conversions, convertDiagnostics, card, facts, factsStamp: storedFactsStamp(facts, { links, conversions }) }
+  return {
+    rule: { path: rule.path, stem: rule.stem },
+    loadDiagnostics: loaded.diagnostics,
+    links,
+    convertDiagnostics,
+    card: 'error' in card ? card : {},
+    facts,
+    factsStamp: storedFactsStamp(facts, { links, conversions }),
+    documents: rule.documents,
+    output: { conversions, cardText: 'text' in card ? card.text : undefined },
+  }
+}
+
+/** The rule's card as the wiki takes it: deferred while its text is still on disk and its hash is known. */
+export function ruleCardOutcome(unit: RuleUnit): CardOutcome | undefined {
+  if (!unit.card || !unit.output) return undefined
+  if ('error' in unit.card) return { error: unit.card.error }
+  const output = unit.output
+  const hash = unit.card.hash
+  if (output instanceof LazyPart && !output.isLoaded && hash !== undefined) return { deferred: new DeferredText(hash, () => output.get().cardText ?? '') }
+  const text = partValue(output).cardText
+  return text === undefined ? undefined : { text, hash }
 }
 
 /** A Data Needed, Logging Policy or Enrichment file as loaded (its card needs the whole set, see dataCard). */
@@ -88,12 +122,13 @@ export function atomicsUnit(path: string, techniqueId: string, text: string, cat
 
 /**
  * Puts a unit (or a card) into the store and returns it as kept. A unit kept on disk carries its card's
- * content hash, so a later process's write step need not hash the card again. Hashing flattens the card's
- * text into one copy (it shares the rule's text and queries until then), so a build without a disk cache
- * leaves that to the write step: 30 MB less at the peak of a cold build of the corpus.
+ * content hash, so a later process's write step need not hash the card again (nor read it, for a rule:
+ * see ruleCardOutcome). Hashing flattens the card's text into one copy (it shares the rule's text and
+ * queries until then), so a build without a disk cache leaves that to the write step: 30 MB less at the
+ * peak of a cold build of the corpus. A rule's documents and output are kept apart in the pack.
  */
 export function keepUnit<T>(store: UnitStore, key: string, value: T): T {
-  const kept = store.dir === null ? value : withCardHash(value)
+  const kept = withLazyBody(store.dir === null ? value : withCardHash(value))
   store.putPacked(key, kept)
   return kept
 }
@@ -101,6 +136,21 @@ export function keepUnit<T>(store: UnitStore, key: string, value: T): T {
 function withCardHash<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value
   if ('text' in value && typeof value.text === 'string' && !('hash' in value)) return { ...value, hash: hashOf(value.text) }
+  if (isRuleUnit(value)) {
+    const text = value.output && partValue(value.output).cardText
+    if (text !== undefined && value.card && !('error' in value.card) && value.card.hash === undefined) return { ...value, card: { hash: hashOf(text) } }
+    return value
+  }
   if ('card' in value && value.card && typeof value.card === 'object') return { ...value, card: withCardHash(value.card) }
   return value
+}
+
+/** A rule unit computed here or posted by a worker has its parts as plain values: the pack stores LazyParts apart. */
+function withLazyBody<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || !isRuleUnit(value) || value.output === undefined || value.output instanceof LazyPart) return value
+  return { ...value, documents: LazyPart.of(partValue(value.documents!)), output: LazyPart.of(value.output, true) }
+}
+
+function isRuleUnit(value: object): value is RuleUnit {
+  return 'convertDiagnostics' in value
 }

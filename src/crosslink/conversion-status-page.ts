@@ -1,19 +1,21 @@
 import type { Root, RootContent } from 'mdast'
-import { BACKENDS, type Conversion, type LinkedRule } from '../model.js'
+import { BACKENDS, type LinkedRule } from '../model.js'
+import { ruleFacts, type ConversionOutcome } from './rule-facts.js'
 import type { CoverageIndex } from './coverage-index.js'
 import { md, type Phrasing } from './markdown.js'
 import { pageLinks } from './page-links.js'
 import { wikiPath } from './wiki-paths.js'
 
 /** Why a backend has no query for a rule, in one line. */
-export function conversionReason(c: Conversion | undefined): string {
+export function conversionReason(c: ConversionOutcome | undefined): string {
   if (!c) return 'not converted'
-  const reason = (c.reason ?? c.text).replace(/\s+/g, ' ').trim()
+  const reason = (c.reason ?? '').replace(/\s+/g, ' ').trim()
   return reason || 'the backend produced no query'
 }
 
-export function conversionOf(rule: LinkedRule, backend: string): Conversion | undefined {
-  return rule.conversions.find((c) => c.backend === backend)
+/** The backend's outcome for the rule, from its facts (a cached rule's queries are not read for it). */
+export function conversionOf(rule: LinkedRule, backend: string): ConversionOutcome | undefined {
+  return ruleFacts(rule).outcomes.find((c) => c.backend === backend)
 }
 
 /** `Conversion_Status.md`: per backend totals, every failure with its reason, then the rule × backend grid. */

@@ -16,6 +16,17 @@ export interface RuleFacts {
   product: string
   /** Enrichment titles the rule asks for (its `enrichment` key). */
   enrichments: string[]
+  /** Product and category of the first document with a logsource, lower case: the rule index's columns. */
+  logsourceColumns: [string, string]
+  /** Whether each backend converted the rule, and why not: what the status pages and exports show. */
+  outcomes: ConversionOutcome[]
+}
+
+export interface ConversionOutcome {
+  backend: string
+  ok: boolean
+  /** Why not, when `ok` is false (the backend's reason, or its one-line comment). */
+  reason?: string
 }
 
 /** The facts that do not depend on where the build runs (all but `path`): what a cached unit keeps. */
@@ -55,9 +66,17 @@ export function ruleFacts(rule: LinkedRule): RuleFacts {
     logsource: [product, text(logsource.category), text(logsource.service)].filter(Boolean).join('/'),
     product: product.trim().toLowerCase(),
     enrichments: list(first.enrichment),
+    logsourceColumns: logsourceColumns(rule.source.documents),
+    outcomes: rule.conversions.map((c) => (c.ok ? { backend: c.backend, ok: true } : { backend: c.backend, ok: false, reason: c.reason ?? c.text })),
   }
   cache.set(rule, facts)
   return facts
+}
+
+function logsourceColumns(documents: readonly Record<string, unknown>[]): [string, string] {
+  const doc = documents.find((d) => d && typeof d.logsource === 'object' && d.logsource !== null)
+  const ls = (doc?.logsource ?? {}) as Record<string, unknown>
+  return [text(ls.product).toLowerCase(), text(ls.category).toLowerCase()]
 }
 
 /** A YAML scalar as text: strings as they are, numbers and booleans printed, anything else empty. */

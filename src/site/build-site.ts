@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics.js'
 import { fallbackHomePage, matrixPage, notFoundPage, sectionIndexPages } from './generated-pages.js'
 import { LAYOUT_IDS, registerSiteLinks, rememberMarkdownLinks, startMarkdownRegistry, type PageLinkRecord } from './link-registry.js'
 import { hashOf } from '../cache/hash.js'
+import { textOf, type DeferredText } from '../write/deferred-text.js'
 import { pageSource } from './page-contents.js'
 import { buildSearchIndex } from './search-index.js'
 import { createSiteContext, GENERATED, type SiteContext, type SiteOptions } from './site-context.js'
@@ -30,12 +31,12 @@ export interface SiteBuild {
  * `Detection_Rules/x.html`), section indexes, the coverage matrix, the search index, the assets and the
  * `downloads/`. `pages` are wiki-relative paths → Markdown (every ATC card and the cross-link pages).
  */
-export function buildSite(pages: ReadonlyMap<string, string>, model: WikiModel, catalogue: CatalogueView, options: Omit<BuildSiteOptions, 'memo'>): Map<string, string | Uint8Array> {
+export function buildSite(pages: ReadonlyMap<string, string | DeferredText>, model: WikiModel, catalogue: CatalogueView, options: Omit<BuildSiteOptions, 'memo'>): Map<string, string | Uint8Array> {
   return buildSiteKeeping(pages, model, catalogue, options).files
 }
 
 /** buildSite, with `options.memo`: pages whose key did not change are kept, not made. */
-export function buildSiteKeeping(pages: ReadonlyMap<string, string>, model: WikiModel, catalogue: CatalogueView, options: BuildSiteOptions): SiteBuild {
+export function buildSiteKeeping(pages: ReadonlyMap<string, string | DeferredText>, model: WikiModel, catalogue: CatalogueView, options: BuildSiteOptions): SiteBuild {
   const ctx = createSiteContext(pages, model, catalogue, options)
   startMarkdownRegistry()
   const files = new Map<string, string | Uint8Array>()
@@ -58,7 +59,7 @@ export function buildSiteKeeping(pages: ReadonlyMap<string, string>, model: Wiki
     }
     const { title, dangling, markdownLinks } = made ? { title: made.title, dangling: made.state?.dangling ?? [], markdownLinks: made.state?.markdownLinks ?? [] } : keptPage
     // A page rendered from its tree has no Markdown positions to remember.
-    if (markdownLinks.length > 0) rememberMarkdownLinks(pages.get(page)!, markdownLinks)
+    if (markdownLinks.length > 0) rememberMarkdownLinks(textOf(pages.get(page)!), markdownLinks)
     titles.set(page, title)
     for (const d of dangling) {
       options.diagnostics?.push({ path: `wiki/${page}`, line: d.line, col: d.col, severity: 'warning', message: `link to ${d.href} has no page on the site (${d.target}); it is shown as plain text`, code: 'dangling-link' })

@@ -23,7 +23,7 @@ export function ruleIndexPage(ctx: SiteContext): RenderedPage {
   const linker = new Linker(path)
   const rows = ctx.index.rules.map((rule) => {
     const f = ruleFacts(rule)
-    const [product, category] = logsourceParts(rule.source.documents)
+    const [product, category] = f.logsourceColumns
     const rank = LEVEL_ORDER.indexOf(f.level)
     return {
       href: linker.toPage(wikiPath.rule(rule.source.stem), ctx.site.pages),
@@ -54,12 +54,6 @@ export function ruleIndexPage(ctx: SiteContext): RenderedPage {
 function rankOf(level: string): number {
   const i = LEVEL_ORDER.indexOf(level)
   return i < 0 ? LEVEL_ORDER.length : i
-}
-
-function logsourceParts(documents: readonly Record<string, unknown>[]): [string, string] {
-  const doc = documents.find((d) => d && typeof d.logsource === 'object' && d.logsource !== null)
-  const ls = (doc?.logsource ?? {}) as Record<string, unknown>
-  return [text(ls.product).toLowerCase(), text(ls.category).toLowerCase()]
 }
 
 function sourceHref(ctx: SiteContext, linker: Linker, source: DataSource): string {

@@ -8,6 +8,7 @@ import { contentKey, recordingAnswers, renderContent, triggerContentKey, type Ca
 import { stillValid } from './site-answers.js'
 import { ruleCardContent } from './rule-card-content.js'
 import type { SiteContext } from './site-context.js'
+import { textOf } from '../write/deferred-text.js'
 import { triggerContent } from './trigger-content.js'
 
 /**
@@ -26,8 +27,10 @@ export interface PageSource {
 
 /** How `page`'s content is made: from the page cache while a cached result still holds, else as its PageMaker says. */
 export function pageSource(ctx: SiteContext, page: string): PageSource {
-  const markdown = ctx.pages.get(page)
-  if (markdown === undefined) throw new Error(`no Markdown for ${page}: expected one of the site's pages`)
+  const given = ctx.pages.get(page)
+  if (given === undefined) throw new Error(`no Markdown for ${page}: expected one of the site's pages`)
+  // A kept rule card's Markdown is read only when its page is made again.
+  const markdown = () => textOf(given)
   const maker = makerOf(ctx, page, markdown)
   if (maker.kind === 'model') return { identity: maker.identity, content: () => fromModel(ctx, page, markdown, maker.make) }
   return {
@@ -49,12 +52,13 @@ const ATC_DATA_CARDS: Record<string, (source: DataSource, page: string, markdown
   Enrichments: enrichmentContent,
 }
 
-function makerOf(ctx: SiteContext, page: string, markdown: string): PageMaker {
+function makerOf(ctx: SiteContext, page: string, markdownOf: () => string): PageMaker {
   // Only a build with a cache needs the keys (hashing every page is not free).
   const keyed = (key: () => string) => (ctx.cache ? key() : '')
   const rule = ctx.ruleByPage.get(page)
   // The card's Markdown and everything the card shows come from the rule's unit, which its stamp keys.
-  if (rule) return { kind: 'model', identity: keyed(() => `rule:${ruleStamp(rule)}`), make: () => ruleCardContent(rule, page, markdown, ctx.site) }
+  if (rule) return { kind: 'model', identity: keyed(() => `rule:${ruleStamp(rule)}`), make: () => ruleCardContent(rule, page, markdownOf(), ctx.site) }
+  const markdown = markdownOf()
   const source = ctx.sourceByPage.get(page)
   const atcCard = source && ATC_DATA_CARDS[page.slice(0, page.indexOf('/'))]
   if (source && atcCard) {
@@ -80,10 +84,10 @@ function makerOf(ctx: SiteContext, page: string, markdown: string): PageMaker {
 }
 
 /** A page made from the model, or, should that fail on input nobody foresaw, from its card's Markdown like any page. */
-function fromModel(ctx: SiteContext, page: string, markdown: string, make: () => CachedContent): CachedContent {
+function fromModel(ctx: SiteContext, page: string, markdown: string | (() => string), make: () => CachedContent): CachedContent {
   try {
     return make()
   } catch {
-    return renderContent(page, markdown, ctx.site)
+    return renderContent(page, typeof markdown === 'string' ? markdown : markdown(), ctx.site)
   }
 }

@@ -1,3 +1,4 @@
+import type { DeferredText } from '../write/deferred-text.js'
 import type { Root as MdastRoot } from 'mdast'
 import type { CoverageIndex } from '../crosslink/coverage-index.js'
 import { buildCoverageIndex } from '../crosslink/coverage-index.js'
@@ -51,7 +52,7 @@ export interface SiteContext {
   model: WikiModel
   index: CoverageIndex
   site: SiteIndex
-  pages: ReadonlyMap<string, string>
+  pages: ReadonlyMap<string, string | DeferredText>
   /** Pages per section dir (wiki paths, sorted). */
   sectionPages: Map<string, string[]>
   ruleByPage: Map<string, LinkedRule>
@@ -78,7 +79,7 @@ export const GENERATED = {
   sectionIndex: (dir: string) => `${dir}/index.html`,
 }
 
-export function createSiteContext(pages: ReadonlyMap<string, string>, model: WikiModel, catalogue: CatalogueView, options: SiteOptions): SiteContext {
+export function createSiteContext(pages: ReadonlyMap<string, string | DeferredText>, model: WikiModel, catalogue: CatalogueView, options: SiteOptions): SiteContext {
   const index = buildCoverageIndex(model, catalogue)
   const keys = [...pages.keys()].sort()
   const sectionPages = new Map<string, string[]>(SECTIONS.map((s) => [s.dir, keys.filter((k) => k.startsWith(`${s.dir}/`) && !k.endsWith('/index.md'))]))

@@ -75,7 +75,7 @@ function ruleHeader(ctx: SiteContext, rule: LinkedRule, linker: Linker): string 
     level: f.level,
     status: f.status,
     logsource: f.logsource,
-    converted: rule.conversions.filter((c) => c.ok).length,
+    converted: f.outcomes.filter((c) => c.ok).length,
     backends: BACKENDS.length,
     attack,
   })

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { hashOf } from '../cache/hash.js'
+import { contentOf, DeferredText, type OutputContent } from './deferred-text.js'
 import { guardTarget, insideOrThrow, OUTPUT_MARKER, writeTree, type OutputFiles } from './write-tree.js'
 
 /** Inside the output folder: the content hash of each file a build wrote there (deterministic: no times). */
@@ -52,7 +53,7 @@ export function writeChanged(outDir: string, files: OutputFiles, stamps: OutputS
   for (const name of readdirSync(target)) if (name.startsWith(STAGE_PREFIX)) rmSync(join(target, name), { recursive: true, force: true })
   const next = new Map<string, string>(kept)
   const nextStamps: OutputStamps = keptStamps
-  const changed: [string, string | Uint8Array][] = []
+  const changed: [string, OutputContent][] = []
   for (const [rel, content] of files) {
     const full = plainRelative(rel) ? `${target}${sep}${rel}` : insideOrThrow(target, rel)
     const hash = contentHash(hashes, rel, content)
@@ -68,7 +69,7 @@ export function writeChanged(outDir: string, files: OutputFiles, stamps: OutputS
     for (const [rel, content] of changed) {
       const staged = insideOrThrow(stage, rel)
       mkdirSync(dirname(staged), { recursive: true })
-      writeFileSync(staged, content)
+      writeFileSync(staged, contentOf(content))
     }
     for (const [rel] of changed) {
       const full = insideOrThrow(target, rel)
@@ -93,7 +94,8 @@ function plainRelative(rel: string): boolean {
 /** Output hashes of the last build, kept by a watching process so it rehashes only outputs that changed. */
 export type HashMemo = Map<string, { content: string | Uint8Array; hash: string }>
 
-function contentHash(memo: HashMemo | undefined, rel: string, content: string | Uint8Array): string {
+function contentHash(memo: HashMemo | undefined, rel: string, content: OutputContent): string {
+  if (content instanceof DeferredText) return content.hash
   const last = memo?.get(rel)
   if (last && last.content === content) return last.hash
   const hash = hashOf(content)
@@ -116,11 +118,12 @@ function sameStamp(a: Stamp, b: Stamp | undefined): boolean {
 }
 
 /** The file's stamp when it holds `content`: trusted from `stamp` when size and time still match, else read back. */
-function onDisk(path: string, content: string | Uint8Array, stamp: Stamp | undefined): Stamp | undefined {
+function onDisk(path: string, content: OutputContent, stamp: Stamp | undefined): Stamp | undefined {
   const now = stampOf(path)
   if (!now) return undefined
   if (sameStamp(now, stamp)) return now
-  const bytes = typeof content === 'string' ? Buffer.from(content) : content
+  const text = contentOf(content)
+  const bytes = typeof text === 'string' ? Buffer.from(text) : text
   if (bytes.length !== now.size) return undefined
   return Buffer.compare(readFileSync(path), bytes) === 0 ? now : undefined
 }

@@ -10,6 +10,7 @@ import { buildCrossLinks } from '../../src/crosslink/index.js'
 import { buildSite } from '../../src/site/index.js'
 import { FIXTURES } from '../site/fixture-model.js'
 import { build } from '../../src/build.js'
+import { contentOf } from '../../src/write/index.js'
 import { mergeConfig } from '../../src/config.js'
 import { loadCatalogue } from '../../src/attack/index.js'
 
@@ -38,7 +39,7 @@ function buildFixtureSite(): Map<string, string | Uint8Array> {
   })
   const result = build(config)
   const built = [...result.files].filter(([path]) => path.startsWith('site/'))
-  if (built.length) return new Map(built.map(([path, content]) => [path.slice('site/'.length), content]))
+  if (built.length) return new Map(built.map(([path, content]) => [path.slice('site/'.length), contentOf(content)]))
   const catalogue = loadCatalogue()
   const model = { rules: result.rules, dataNeeded: result.inputs.dataNeeded, loggingPolicies: result.inputs.loggingPolicies, enrichments: result.inputs.enrichments, atomics: result.inputs.atomics }
   const cross = buildCrossLinks(model, catalogue, { siteUrl: `http://127.0.0.1${BASE}` })

@@ -4,8 +4,9 @@ import { join } from 'node:path'
 import { build } from '../../src/build.js'
 import { incrementalBuild } from '../../src/cache/incremental-build.js'
 import { UnitStore } from '../../src/cache/unit-store.js'
+import { LazyPart } from '../../src/cache/lazy-part.js'
 import { hashOf } from '../../src/cache/hash.js'
-import { OUTPUT_MANIFEST } from '../../src/write/index.js'
+import { contentOf, OUTPUT_MANIFEST } from '../../src/write/index.js'
 import { ageFiles, exampleCopy, firstFile } from './example-copy.js'
 
 const quietly = { report: () => {} }
@@ -41,6 +42,31 @@ describe('incrementalBuild', () => {
     for (const [path, content] of build(config).files) expect(readFileSync(join(config.out, path), 'utf8')).toBe(content)
   })
 
+  it('after a one-rule edit, a new process reads no other rule\'s documents, queries or card, and writes what a build from scratch gives', async () => {
+    const { config: wikiOnly, dir } = exampleCopy()
+    const config = { ...wikiOnly, site: true }
+    const cacheDir = join(dir, 'cache')
+    await incrementalBuild(config, { cacheDir, ...quietly })
+    const rule = firstFile(config.rules[0]!, '.yml')
+    writeFileSync(rule, readFileSync(rule, 'utf8').replace(/^title: (.*)$/m, 'title: $1 (edited)'))
+    const get = LazyPart.prototype.get
+    let loads = 0
+    LazyPart.prototype.get = function (this: LazyPart<unknown>) {
+      if (!this.isLoaded) loads++
+      return get.call(this)
+    }
+    try {
+      // A new UnitStore reads the packs from disk, as a new process would.
+      const edited = await incrementalBuild(config, { cacheDir, ...quietly })
+      expect(edited.cache!.units - edited.cache!.reused).toBe(1)
+      // The edited rule's parts were computed here: any part read from the pack is another rule's.
+      expect(loads).toBe(0)
+    } finally {
+      LazyPart.prototype.get = get
+    }
+    for (const [path, content] of build(config).files) expect(readFileSync(join(config.out, path)), path).toEqual(Buffer.from(contentOf(content)))
+  })
+
   it('a watching process gives, after each kind of edit, what a build from scratch gives, site included', async () => {
     const { dir, config: wikiOnly } = exampleCopy()
     const config = { ...wikiOnly, site: true }
@@ -63,7 +89,7 @@ describe('incrementalBuild', () => {
       expect(rebuilt.write!.written, what).toBeGreaterThan(0)
       const fresh = build(config).files
       expect(rebuilt.fileCount, what).toBe(fresh.size)
-      for (const [path, content] of fresh) expect(readFileSync(join(config.out, path), typeof content === 'string' ? 'utf8' : null), `${what}: ${path}`).toEqual(typeof content === 'string' ? content : Buffer.from(content))
+      for (const [path, given] of fresh) { const content = contentOf(given); expect(readFileSync(join(config.out, path), typeof content === 'string' ? 'utf8' : null), `${what}: ${path}`).toEqual(typeof content === 'string' ? content : Buffer.from(content)) }
     }
     // The title edit again: most site pages are handed back from the memo, so few files are written.
     edit(rules[0]!, (t) => t.replace(/ \(edited\)$/m, ''))
@@ -73,7 +99,7 @@ describe('incrementalBuild', () => {
     edit(rules[5]!, (t) => `${t}\n# edited\n`)
     const comment = await incrementalBuild(config, watching)
     expect(comment.write!.written).toBe(2)
-    for (const [path, content] of build(config).files) expect(readFileSync(join(config.out, path)), `comment: ${path}`).toEqual(Buffer.from(content))
+    for (const [path, content] of build(config).files) expect(readFileSync(join(config.out, path)), `comment: ${path}`).toEqual(Buffer.from(contentOf(content)))
   })
 
   it('with a disk cache, a new process keeps the site pages an edit does not touch, and remakes one changed by hand', async () => {
@@ -92,7 +118,7 @@ describe('incrementalBuild', () => {
     const again = await incrementalBuild(config, { cacheDir, ...quietly })
     expect(again.write!.written).toBeGreaterThan(1)
     expect(readFileSync(page, 'utf8')).not.toBe('changed by hand')
-    for (const [path, content] of build(config).files) expect(readFileSync(join(config.out, path)), path).toEqual(Buffer.from(content))
+    for (const [path, content] of build(config).files) expect(readFileSync(join(config.out, path)), path).toEqual(Buffer.from(contentOf(content)))
     // Hashes the cards brought from the cache are those of the files written.
     const manifest = JSON.parse(readFileSync(join(config.out, OUTPUT_MANIFEST), 'utf8')) as Record<string, string>
     for (const [path, hash] of Object.entries(manifest)) expect(hash, path).toBe(hashOf(readFileSync(join(config.out, path), 'utf8')))
@@ -109,7 +135,7 @@ describe('incrementalBuild', () => {
     expect(restored.write!.written).toBe(restored.fileCount)
     const reference = build(config).files
     expect(restored.fileCount).toBe(reference.size)
-    for (const [path, content] of reference) expect(readFileSync(join(config.out, path)), path).toEqual(Buffer.from(content))
+    for (const [path, content] of reference) expect(readFileSync(join(config.out, path)), path).toEqual(Buffer.from(contentOf(content)))
   })
 
   it('an edit that keeps every cross-link page whole still keeps their cache entries for the next edit', async () => {

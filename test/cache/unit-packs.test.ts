@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { UnitStore } from '../../src/cache/unit-store.js'
+import { LazyPart, partValue } from '../../src/cache/lazy-part.js'
 
 const packsOf = (dir: string) => readdirSync(join(dir, 'packs')).sort()
 
@@ -83,6 +84,57 @@ describe('UnitStore packed entries', () => {
     expect(buildOnce(dir, ['a'], { b: 2 })).toEqual([undefined])
     expect(packsOf(dir)).toHaveLength(1)
     expect(buildOnce(dir, ['a', 'b'], {})).toEqual([undefined, 2])
+  })
+})
+
+describe('UnitStore packed entries with lazy parts', () => {
+  const unitWith = (n: number) => ({ name: `u${n}`, docs: LazyPart.of([{ at: new Date(n), n: BigInt(n) }]), output: LazyPart.of({ text: `card ${n} é`, list: [n] }, true) })
+
+  it('reads an entry without its parts, and each part only when asked for', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aw-lazy-'))
+    buildOnce(dir, [], { a: unitWith(1), b: unitWith(2) })
+    const store = new UnitStore(dir, { retain: false })
+    const a = store.get<ReturnType<typeof unitWith>>('a')!
+    expect(a.name).toBe('u1')
+    expect(a.docs).toBeInstanceOf(LazyPart)
+    expect(a.docs.isLoaded).toBe(false)
+    expect(a.output.isLoaded).toBe(false)
+    expect(a.output.get()).toEqual({ text: 'card 1 é', list: [1] })
+    expect(a.docs.isLoaded).toBe(false)
+    // Serialised parts keep what JSON cannot (dates, big integers).
+    expect(partValue(a.docs)).toEqual([{ at: new Date(1), n: 1n }])
+    expect(store.get<ReturnType<typeof unitWith>>('b')!.output.get().text).toBe('card 2 é')
+  })
+
+  it('keeps JSON parts as JSON text in the pack', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aw-lazy-'))
+    buildOnce(dir, [], { a: unitWith(7) })
+    const bytes = readFileSync(join(dir, 'packs', packsOf(dir)[0]!))
+    expect(bytes.toString('utf8')).toContain('{"text":"card 7 é","list":[7]}')
+  })
+
+  it('carries parts into a merged pack intact, without reading them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aw-lazy-'))
+    buildOnce(dir, [], Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`k${i}`, unitWith(i)])))
+    // Most entries unused: the next write merges the used ones into one new pack.
+    buildOnce(dir, ['k0'], { n: unitWith(9) })
+    expect(packsOf(dir)).toHaveLength(1)
+    const store = new UnitStore(dir, { retain: false })
+    const k0 = store.get<ReturnType<typeof unitWith>>('k0')!
+    expect(k0.output.get()).toEqual({ text: 'card 0 é', list: [0] })
+    expect(k0.docs.get()).toEqual([{ at: new Date(0), n: 0n }])
+    expect(store.get<ReturnType<typeof unitWith>>('n')!.docs.get()).toEqual([{ at: new Date(9), n: 9n }])
+    expect(store.get('k1')).toBeUndefined()
+  })
+
+  it('takes a pack with a damaged footer for misses', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aw-lazy-'))
+    buildOnce(dir, [], { a: unitWith(1) })
+    const file = join(dir, 'packs', packsOf(dir)[0]!)
+    const bytes = readFileSync(file)
+    bytes.writeUInt32LE(bytes.length * 2, bytes.length - 4)
+    writeFileSync(file, bytes)
+    expect(buildOnce(dir, ['a'], {})).toEqual([undefined])
   })
 })
 

@@ -7,6 +7,7 @@ import { linkRule } from '../../src/link/index.js'
 import { loadAtomics, loadDataSources, loadRules } from '../../src/load/index.js'
 import { BACKENDS, type Conversion, type Inputs, type LinkedRule } from '../../src/model.js'
 import { renderWiki } from '../../src/render-wiki.js'
+import { contentOf } from '../../src/write/index.js'
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/site/', import.meta.url))
 
@@ -56,7 +57,7 @@ export function loadFixture(...names: string[]): Fixture {
   }))
   const diagnostics: Diagnostic[] = [...rules.diagnostics, ...dataNeeded.diagnostics, ...loggingPolicies.diagnostics, ...enrichments.diagnostics, ...atomics.diagnostics]
   const files = renderWiki({ inputs, rules: linked, catalogue }, diagnostics)
-  const cards = new Map([...files].map(([path, content]) => [path.replace(/^wiki\//, ''), typeof content === 'string' ? content : Buffer.from(content).toString('utf8')]))
+  const cards = new Map([...files].map(([path, content]) => [path.replace(/^wiki\//, ''), typeof content === 'string' ? content : Buffer.from(contentOf(content)).toString('utf8')]))
   return {
     model: { rules: linked, dataNeeded: inputs.dataNeeded, loggingPolicies: inputs.loggingPolicies, enrichments: inputs.enrichments, atomics: inputs.atomics },
     inputs,

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs'
+import { deserialize } from 'node:v8'
+import { LazyPart } from './lazy-part.js'
+
+/** Where something is in a pack file: offset and length in bytes. */
+export type Range = [number, number]
+
+/** A pack file's footer (see UnitPacks): JSON, followed by its length as 4 bytes. */
+export interface Footer {
+  format: string
+  keys: string[]
+  /** A serialised Map of every entry's head (its value without its LazyPart fields). */
+  heads: Range
+  /** Per LazyPart field kept serialised: a serialised Map of that field's value per entry. */
+  parts: Record<string, { at: Range; keys: string[] }>
+  /** The LazyPart fields kept as JSON text: entry key, field, range. */
+  texts: [string, string, number, number][]
+}
+
+/**
+ * One pack file read into memory, its entries made only when asked for: the heads all at once on the
+ * first entry, a field's serialised parts all at once on the first LazyPart of that field that is read,
+ * a JSON part alone.
+ */
+export class PackReader {
+  /** Bump when the pack file's shape changes. */
+  static readonly FORMAT = 'unit-pack-2'
+
+  private heads: Map<string, unknown> | undefined
+  private readonly parts = new Map<string, Map<string, unknown>>()
+  private readonly fields = new Map<string, { json: Map<string, Range>; parts: string[] }>()
+
+  private constructor(
+    private readonly bytes: Buffer,
+    private readonly footer: Footer,
+    readonly keys: Set<string>,
+  ) {
+    for (const [key, field, offset, length] of footer.texts) this.fieldsOf(key).json.set(field, [offset, length])
+    for (const [field, { keys: withPart }] of Object.entries(footer.parts)) for (const key of withPart) this.fieldsOf(key).parts.push(field)
+  }
+
+  /** The pack in `file`; undefined when it is unreadable or not a pack of this format (each entry a miss). */
+  static open(file: string): PackReader | undefined {
+    try {
+      const bytes = readFileSync(file)
+      const length = bytes.readUInt32LE(bytes.length - 4)
+      const end = bytes.length - 4 - length
+      const footer = JSON.parse(bytes.toString('utf8', end, bytes.length - 4)) as Footer
+      if (footer?.format !== PackReader.FORMAT || !Array.isArray(footer.keys) || !Array.isArray(footer.texts)) return undefined
+      const inside = ([at, n]: Range) => Number.isInteger(at) && Number.isInteger(n) && at >= 0 && n >= 0 && at + n <= end
+      const ranges = [footer.heads, ...Object.values(footer.parts).map((p) => p.at), ...footer.texts.map(([, , at, n]) => [at, n] as Range)]
+      if (!ranges.every(inside)) return undefined
+      return new PackReader(bytes, footer, new Set(footer.keys))
+    } catch {
+      return undefined
+    }
+  }
+
+  /** The entry's value, its LazyPart fields still on disk; undefined (a miss) when its bytes do not read. */
+  entry(key: string): unknown {
+    const head = this.headsOrUndefined()?.get(key)
+    const fields = this.fields.get(key)
+    if (head === undefined || !fields) return head
+    const value = { ...(head as object) } as Record<string, unknown>
+    for (const [field, range] of fields.json) value[field] = new LazyPart(() => JSON.parse(this.text(range)) as unknown, true)
+    for (const field of fields.parts) value[field] = new LazyPart(() => this.part(field).get(key))
+    return value
+  }
+
+  /** The entry as stored, for a new pack: JSON parts as their bytes, without parsing them. */
+  split(key: string): { head: unknown; parts: Map<string, unknown>; texts: Map<string, Buffer> } | undefined {
+    const head = this.headsOrUndefined()?.get(key)
+    if (head === undefined) return undefined
+    const fields = this.fields.get(key)
+    const texts = new Map([...(fields?.json ?? [])].map(([field, [at, n]]) => [field, this.bytes.subarray(at, at + n)]))
+    const parts = new Map((fields?.parts ?? []).map((field) => [field, this.part(field).get(key)]))
+    return { head, parts, texts }
+  }
+
+  private headsOrUndefined(): Map<string, unknown> | undefined {
+    if (!this.heads) {
+      try {
+        this.heads = this.read(this.footer.heads)
+      } catch {
+        this.heads = new Map()
+      }
+    }
+    return this.heads
+  }
+
+  private part(field: string): Map<string, unknown> {
+    let values = this.parts.get(field)
+    if (!values) this.parts.set(field, (values = this.read(this.footer.parts[field]!.at)))
+    return values
+  }
+
+  private read([at, n]: Range): Map<string, unknown> {
+    const value = deserialize(this.bytes.subarray(at, at + n)) as unknown
+    if (!(value instanceof Map)) throw new Error(`pack section at ${at} is not a Map`)
+    return value as Map<string, unknown>
+  }
+
+  private text([at, n]: Range): string {
+    return this.bytes.toString('utf8', at, at + n)
+  }
+
+  private fieldsOf(key: string): { json: Map<string, Range>; parts: string[] } {
+    let fields = this.fields.get(key)
+    if (!fields) this.fields.set(key, (fields = { json: new Map(), parts: [] }))
+    return fields
+  }
+}
