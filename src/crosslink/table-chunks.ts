@@ -2,9 +2,11 @@ import type { RootContent, Table } from 'mdast'
 
 /**
  * Body rows handled together when a long table is printed or rendered in chunks: small enough that a
- * one-row change redoes little, big enough to keep the per-chunk cost low.
+ * one-row change redoes little, big enough to keep the per-chunk cost low. 32 rather than 128: after a
+ * title edit, printing and rendering the changed chunks of the corpus's tactic and status pages took
+ * 0.13 s instead of 0.31 s in a new process.
  */
-export const CHUNK_ROWS = 128
+export const CHUNK_ROWS = 32
 
 /** Indexes of the top-level tables with more body rows than one chunk. */
 export function longTables(children: readonly RootContent[]): number[] {
