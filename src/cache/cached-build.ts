@@ -12,6 +12,7 @@ import { converterFingerprint } from './converter-fingerprint.js'
 import { hashOf } from './hash.js'
 import { listInputs, type InputFile } from './list-inputs.js'
 import { recordRuleStamp } from './rule-stamp.js'
+import { recordSourceStamp } from './source-stamp.js'
 import { recordFactsStamp } from '../crosslink/facts-stamp.js'
 import { recordRuleFacts } from '../crosslink/rule-facts.js'
 import { toolFingerprint } from './tool-fingerprint.js'
@@ -238,10 +239,12 @@ function loadTriggers(entries: Entry[], tool: string, catalogue: { value: Attack
   const cards = new Map<object, CardOutcome>()
   for (const { file, text } of entries) {
     const id = file.techniqueId!
-    const unit = text === undefined ? readAtomics(file.path, id) : cached<AtomicsUnit>(atomicsKey(tool, catalogue.fingerprint, file.path, id, text), () => atomicsUnit(file.path, id, text, catalogue.value))
+    const key = text === undefined ? undefined : atomicsKey(tool, catalogue.fingerprint, file.path, id, text)
+    const unit = key === undefined ? readAtomics(file.path, id) : cached<AtomicsUnit>(key, () => atomicsUnit(file.path, id, text!, catalogue.value))
     diagnostics.push(...unit.diagnostics)
     if (!unit.atomics) continue
     const source: AtomicsSource = { ...unit.atomics, text: text! }
+    if (key !== undefined) recordSourceStamp(source, key)
     items.push(source)
     if ('card' in unit && unit.card) cards.set(source, unit.card)
   }

@@ -71,7 +71,8 @@ export function crossLinkPages(model: WikiModel, catalogue: CatalogueView, optio
   }
   const salt = cacheSalt ?? ''
   const built = crossLinks(model, catalogue, layerOptions, printedOnce(recording, salt), { cache: recording, base: pageKeyBase(model, catalogue, layerOptions, salt), salt })
-  cache.put(key, { files: [...built.files], keys }, true)
+  // Serialised, not JSON: 10 MB of Markdown and exports on the corpus, which JSON escapes at twice the cost.
+  cache.put(key, { files: [...built.files], keys })
   return built
 }
 

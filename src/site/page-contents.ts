@@ -1,4 +1,5 @@
 import { ruleStamp } from '../cache/rule-stamp.js'
+import { sourceStamp } from '../cache/source-stamp.js'
 import type { DataSource } from '../model.js'
 import { dataNeededContent } from './data-needed-content.js'
 import { enrichmentContent } from './enrichment-content.js'
@@ -74,7 +75,11 @@ function makerOf(ctx: SiteContext, page: string, markdownOf: () => string): Page
     const description = ctx.index.lookup.technique(atomics.techniqueId)?.description
     return {
       kind: 'cached',
-      key: keyed(() => triggerContentKey(page, markdown, atomics.text, description, ctx.cacheSalt)),
+      // The atomics unit's key covers the file, the catalogue (the description) and the tool: no need to hash the card.
+      key: keyed(() => {
+        const stamp = sourceStamp(atomics)
+        return stamp ? contentKey(page, `atomics-unit\0${stamp}`, ctx.cacheSalt) : triggerContentKey(page, markdown, atomics.text, description, ctx.cacheSalt)
+      }),
       render: () => fromModel(ctx, page, markdown, () => recordingAnswers(ctx.site, (site) => triggerContent(atomics, description, page, markdown, site))),
     }
   }
