@@ -10,7 +10,7 @@ import { fromContent } from './page-cache.js'
 import type { PageSource } from './page-contents.js'
 import type { KeptPage, PageMemo } from './page-memo.js'
 import type { PageState } from './page-plugins.js'
-import { relatedGroups } from './related.js'
+import { relatedGroups, relatedKey, relatedSpecs } from './related.js'
 import { pageTitle, sectionOf, type SiteContext } from './site-context.js'
 import { renderTemplate } from './templates.js'
 
@@ -40,11 +40,12 @@ export type SitePage = { made: RenderedPage; kept?: undefined } | { kept: KeptPa
 export function wikiSitePage(ctx: SiteContext, page: string, source: PageSource, memo?: { memo: PageMemo; siteKey: string }): SitePage {
   const path = htmlPathOf(page)
   const linker = new Linker(path)
-  const groups = relatedGroups(ctx, page, linker)
+  const related = relatedSpecs(ctx, page)
   // The rest of the page is the rule's (its stamp is in the identity), the catalogue's and the site's.
-  const key = memo && source.identity ? hashOf(memo.siteKey, page, source.identity, JSON.stringify(groups)) : undefined
+  const key = memo && source.identity ? hashOf(memo.siteKey, page, source.identity, relatedKey(ctx, related)) : undefined
   const kept = key === undefined ? undefined : memo!.memo.reuse(page, key)
   if (kept) return { kept }
+  const groups = relatedGroups(ctx, related, linker)
   const made = source.content()
   const { html: content, state } = fromContent(made, page, ctx.site)
   const section = sectionOf(page)
