@@ -1,37 +1,59 @@
-import type { RootContent, Table } from 'mdast'
+import type { RootContent, Table, TableRow } from 'mdast'
 
 /**
- * Body rows handled together when a long table is printed or rendered in chunks: small enough that a
- * one-row change redoes little, big enough to keep the per-chunk cost low. 32 rather than 128: after a
- * title edit, printing and rendering the changed chunks of the corpus's tactic and status pages took
- * 0.13 s instead of 0.31 s in a new process.
+ * Body rows handled together when a long table is printed or rendered in chunks, on average: small enough
+ * that a one-row change redoes little, big enough to keep the per-chunk cost low. After a title edit,
+ * printing and rendering the changed chunks of the corpus's tactic and status pages took 0.13 s in a new
+ * process with 32, 0.31 s with 128.
  */
 export const CHUNK_ROWS = 32
+/** Bounds of a chunk's size, in body rows. */
+const MIN_ROWS = 8
+const MAX_ROWS = 4 * CHUNK_ROWS
 
 /** Indexes of the top-level tables with more body rows than one chunk. */
 export function longTables(children: readonly RootContent[]): number[] {
   return children.map((node, i) => (node.type === 'table' && node.children.length - 1 > CHUNK_ROWS ? i : -1)).filter((i) => i >= 0)
 }
 
-/** The table as tables of CHUNK_ROWS body rows each, every one with the header row. */
-function rowChunks(table: Table): Table[] {
-  const [header, ...body] = table.children
-  const chunks: Table[] = []
-  for (let start = 0; start < body.length; start += CHUNK_ROWS) chunks.push({ type: 'table', align: table.align, children: [header!, ...body.slice(start, start + CHUNK_ROWS)] })
-  return chunks
-}
-
-const chunkJsons = new WeakMap<Table, string[]>()
+const chunked = new WeakMap<Table, { chunk: Table; json: string }[]>()
 
 /**
- * The table's row chunks, each with its JSON (what chunk keys are made of). Printing the Markdown and
- * rendering the HTML of a page key the same chunks of the same table object: the JSON is made once.
+ * The table's row chunks (every one with the header row), each with its JSON, which chunk keys are made of.
+ * A chunk ends after a row whose content hash is a multiple of CHUNK_ROWS: where chunks end depends on the
+ * rows themselves, not on their positions, so a row that moves (a retitled rule in a table sorted by title)
+ * or comes and goes changes the chunks around it only, not every chunk after it. Printing the Markdown and
+ * rendering the HTML of a page chunk the same table object: this is done once.
  */
 export function keyedChunks(table: Table): { chunk: Table; json: string }[] {
-  const chunks = rowChunks(table)
-  let jsons = chunkJsons.get(table)
-  if (!jsons || jsons.length !== chunks.length) chunkJsons.set(table, (jsons = chunks.map((chunk) => JSON.stringify(chunk))))
-  return chunks.map((chunk, i) => ({ chunk, json: jsons[i]! }))
+  const known = chunked.get(table)
+  if (known) return known
+  const [header, ...body] = table.children
+  const opening = `{"type":"table","align":${JSON.stringify(table.align)},"children":[${JSON.stringify(header)}`
+  const out: { chunk: Table; json: string }[] = []
+  let rows: TableRow[] = []
+  let jsons: string[] = []
+  const end = () => {
+    out.push({ chunk: { type: 'table', align: table.align, children: [header!, ...rows] }, json: `${opening},${jsons.join(',')}]}` })
+    rows = []
+    jsons = []
+  }
+  for (const row of body) {
+    const json = JSON.stringify(row)
+    rows.push(row)
+    jsons.push(json)
+    if ((rows.length >= MIN_ROWS && fnv1a(json) % CHUNK_ROWS === 0) || rows.length >= MAX_ROWS) end()
+  }
+  if (rows.length > 0) end()
+  chunked.set(table, out)
+  return out
+}
+
+/** 32-bit FNV-1a of the string's UTF-16 code units: cheap, and spread well enough to place chunk ends. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+  return hash >>> 0
 }
 
 /** Text that stands for long table `i` while the rest of the page is printed or rendered (private-use characters). */

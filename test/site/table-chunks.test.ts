@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Root } from 'mdast'
+import type { Root, Table } from 'mdast'
 import { md } from '../../src/crosslink/markdown.js'
 import { renderMarkdownTree } from '../../src/site/markdown-processor.js'
 import { siteIndexOf } from '../../src/site/site-context.js'
@@ -55,16 +55,37 @@ describe('long tables rendered in chunks of rows', () => {
     const chunks = { store, salt: 's' }
     renderMarkdownTree(page(rows), 'Conversion_Status.md', site, chunks)
     const first = store.puts
-    expect(first).toBe(4)
+    expect(first).toBeGreaterThanOrEqual(2)
     const edited = page(rows, (i) => (i === CHUNK_ROWS + 1 ? 'Edited title' : `Rule ${i} <b>*x*</b> | pipe`))
     const again = renderMarkdownTree(edited, 'Conversion_Status.md', site, chunks)
-    expect(store.puts - first).toBe(1)
+    // The edited row's chunk; where it ends may move, which takes its neighbour along.
+    const editPuts = store.puts - first
+    expect(editPuts).toBeGreaterThanOrEqual(1)
+    expect(editPuts).toBeLessThanOrEqual(2)
     expect(again.html).toBe(renderMarkdownTree(edited, 'Conversion_Status.md', site).html)
     // r0 gets a page: the first chunk asked about it, so it is rendered again and now links it.
     const grown = siteIndexOf([...site.pages, 'Detection_Rules/r0.md'])
     const regrown = renderMarkdownTree(edited, 'Conversion_Status.md', grown, chunks)
-    expect(store.puts - first).toBe(2)
+    expect(store.puts - first).toBe(editPuts + 1)
     expect(regrown.html).toBe(renderMarkdownTree(edited, 'Conversion_Status.md', grown).html)
     expect(regrown.html).toContain('Detection_Rules/r0.html')
+  })
+
+  it('render again only the chunks around a row that moved, not every chunk after it', () => {
+    const store = memoryStore()
+    const chunks = { store, salt: 's' }
+    const many = CHUNK_ROWS * 12
+    const big = siteIndexOf(Array.from({ length: many }, (_, i) => `Detection_Rules/r${i}.md`))
+    renderMarkdownTree(page(many), 'Conversion_Status.md', big, chunks)
+    const first = store.puts
+    expect(first).toBeGreaterThan(6)
+    // The last row moves to the top, as a retitled rule moves in a table sorted by title.
+    const moved = page(many)
+    const table = moved.children[3] as Table
+    const [header, ...body] = table.children
+    table.children = [header!, body[body.length - 1]!, ...body.slice(0, -1)]
+    const again = renderMarkdownTree(moved, 'Conversion_Status.md', big, chunks)
+    expect(store.puts - first).toBeLessThanOrEqual(4)
+    expect(again.html).toBe(renderMarkdownTree(moved, 'Conversion_Status.md', big).html)
   })
 })
