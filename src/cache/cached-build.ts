@@ -17,7 +17,7 @@ import { recordFactsStamp } from '../crosslink/facts-stamp.js'
 import { recordRuleFacts } from '../crosslink/rule-facts.js'
 import { toolFingerprint } from './tool-fingerprint.js'
 import { UnitStore } from './unit-store.js'
-import { atomicsUnit, dataCard, dataUnit, keepUnit, ruleCardOutcome, ruleUnit, type AtomicsUnit, type DataUnit, type RuleContext, type RuleUnit } from './work-units.js'
+import { atomicsCardOutcome, atomicsUnit, dataCard, dataUnit, keepUnit, ruleCardOutcome, ruleUnit, type AtomicsUnit, type DataUnit, type RuleContext, type RuleUnit } from './work-units.js'
 import { partValue } from './lazy-part.js'
 
 export interface CachedBuildOptions {
@@ -240,13 +240,21 @@ function loadTriggers(entries: Entry[], tool: string, catalogue: { value: Attack
   for (const { file, text } of entries) {
     const id = file.techniqueId!
     const key = text === undefined ? undefined : atomicsKey(tool, catalogue.fingerprint, file.path, id, text)
-    const unit = key === undefined ? readAtomics(file.path, id) : cached<AtomicsUnit>(key, () => atomicsUnit(file.path, id, text!, catalogue.value))
+    if (key === undefined) {
+      const read = readAtomics(file.path, id)
+      diagnostics.push(...read.diagnostics)
+      if (read.atomics) items.push(read.atomics)
+      continue
+    }
+    const unit = cached<AtomicsUnit>(key, () => atomicsUnit(file.path, id, text!, catalogue.value))
     diagnostics.push(...unit.diagnostics)
     if (!unit.atomics) continue
-    const source: AtomicsSource = { ...unit.atomics, text: text! }
-    if (key !== undefined) recordSourceStamp(source, key)
+    const source = { ...unit.atomics, text: text! } as AtomicsSource
+    lazyField(source, 'doc', () => partValue(unit.doc!))
+    recordSourceStamp(source, key)
     items.push(source)
-    if ('card' in unit && unit.card) cards.set(source, unit.card)
+    const card = atomicsCardOutcome(unit)
+    if (card) cards.set(source, card)
   }
   return { items, diagnostics, cards }
 }

@@ -81,6 +81,8 @@ export class UnitPacks {
     for (const pack of packs) {
       const merged = mergeAll || (mergeSmall && pack !== largest)
       if (merged || usedIn.get(pack) === 0) {
+        // Entries this build read may still have parts to read from the file about to go.
+        if (usedIn.get(pack)! > 0) pack.disk?.pin()
         if (merged) {
           for (const key of pack.keys) {
             if (!used.has(key) || this.pending.has(key) || carried.has(key)) continue

@@ -74,13 +74,7 @@ export function ruleUnit(path: string, text: string, context: RuleContext): Rule
 
 /** The rule's card as the wiki takes it: deferred while its text is still on disk and its hash is known. */
 export function ruleCardOutcome(unit: RuleUnit): CardOutcome | undefined {
-  if (!unit.card || !unit.output) return undefined
-  if ('error' in unit.card) return { error: unit.card.error }
-  const output = unit.output
-  const hash = unit.card.hash
-  if (output instanceof LazyPart && !output.isLoaded && hash !== undefined) return { deferred: new DeferredText(hash, () => output.get().cardText ?? '') }
-  const text = partValue(output).cardText
-  return text === undefined ? undefined : { text, hash }
+  return cardOutcome(unit.card, unit.output, (output) => output.cardText)
 }
 
 /** A Data Needed, Logging Policy or Enrichment file as loaded (its card needs the whole set, see dataCard). */
@@ -106,18 +100,36 @@ export function dataCard(kind: DataKind, source: DataSource, sets: { dataNeeded:
   return renderCard(() => DATA_CARDS[kind]({ source, ...sets }))
 }
 
+/** A trigger file as loaded, with its card. `doc` and `cardText` are LazyParts once kept (see RuleUnit). */
 export interface AtomicsUnit {
-  atomics?: Omit<AtomicsSource, 'text'>
+  atomics?: Pick<AtomicsSource, 'path' | 'techniqueId'>
   diagnostics: Diagnostic[]
-  card?: CardOutcome
+  /** Why the card could not be rendered; else its content hash, once the unit is kept on disk. */
+  card?: { error: string } | { hash?: string }
+  doc?: AtomicsSource['doc'] | LazyPart<AtomicsSource['doc']>
+  cardText?: string | LazyPart<string>
 }
 
 export function atomicsUnit(path: string, techniqueId: string, text: string, catalogue: AttackCatalogue): AtomicsUnit {
   const { atomics, diagnostics } = readAtomics(path, techniqueId, text)
   if (!atomics) return { diagnostics }
   const card = renderCard(() => renderTriggerCard({ atomics, description: triggerDescription(catalogue, techniqueId) }))
-  const { text: _text, ...kept } = atomics
-  return { atomics: kept, diagnostics, card }
+  return { atomics: { path: atomics.path, techniqueId: atomics.techniqueId }, diagnostics, card: 'error' in card ? card : {}, doc: atomics.doc, cardText: 'text' in card ? card.text : undefined }
+}
+
+/** The trigger's card as the wiki takes it: deferred while its text is still on disk and its hash is known. */
+export function atomicsCardOutcome(unit: AtomicsUnit): CardOutcome | undefined {
+  return cardOutcome(unit.card, unit.cardText, (text) => text)
+}
+
+/** A card's outcome from a unit's card state and the part that holds its text. */
+function cardOutcome<P>(card: { error: string } | { hash?: string } | undefined, part: P | LazyPart<P> | undefined, textOf: (part: P) => string | undefined): CardOutcome | undefined {
+  if (!card || part === undefined) return undefined
+  if ('error' in card) return { error: card.error }
+  const hash = card.hash
+  if (part instanceof LazyPart && !part.isLoaded && hash !== undefined) return { deferred: new DeferredText(hash, () => textOf(part.get()) ?? '') }
+  const text = textOf(partValue(part))
+  return text === undefined ? undefined : { text, hash }
 }
 
 /**
@@ -136,21 +148,27 @@ export function keepUnit<T>(store: UnitStore, key: string, value: T): T {
 function withCardHash<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value
   if ('text' in value && typeof value.text === 'string' && !('hash' in value)) return { ...value, hash: hashOf(value.text) }
-  if (isRuleUnit(value)) {
-    const text = value.output && partValue(value.output).cardText
-    if (text !== undefined && value.card && !('error' in value.card) && value.card.hash === undefined) return { ...value, card: { hash: hashOf(text) } }
-    return value
-  }
-  if ('card' in value && value.card && typeof value.card === 'object') return { ...value, card: withCardHash(value.card) }
-  return value
+  const text = isRuleUnit(value) ? value.output && partValue(value.output).cardText : isAtomicsUnit(value) ? value.cardText && partValue(value.cardText) : undefined
+  if (text === undefined || !('card' in value) || !value.card || typeof value.card !== 'object' || 'error' in value.card || ('hash' in value.card && value.card.hash !== undefined)) return value
+  return { ...value, card: { hash: hashOf(text) } }
 }
 
-/** A rule unit computed here or posted by a worker has its parts as plain values: the pack stores LazyParts apart. */
+/** A unit computed here or posted by a worker has its parts as plain values: the pack stores LazyParts apart. */
 function withLazyBody<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || !isRuleUnit(value) || value.output === undefined || value.output instanceof LazyPart) return value
-  return { ...value, documents: LazyPart.of(partValue(value.documents!)), output: LazyPart.of(value.output, true) }
+  if (value === null || typeof value !== 'object') return value
+  if (isRuleUnit(value) && value.output !== undefined && !(value.output instanceof LazyPart)) {
+    return { ...value, documents: LazyPart.of(partValue(value.documents!)), output: LazyPart.of(value.output, true) }
+  }
+  if (isAtomicsUnit(value) && value.doc !== undefined && !(value.doc instanceof LazyPart)) {
+    return { ...value, doc: LazyPart.of(value.doc), cardText: value.cardText === undefined ? undefined : LazyPart.of(partValue(value.cardText), true) }
+  }
+  return value
 }
 
 function isRuleUnit(value: object): value is RuleUnit {
   return 'convertDiagnostics' in value
+}
+
+function isAtomicsUnit(value: object): value is AtomicsUnit {
+  return 'atomics' in value && 'diagnostics' in value
 }

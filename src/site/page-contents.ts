@@ -59,6 +59,20 @@ function makerOf(ctx: SiteContext, page: string, markdownOf: () => string): Page
   const rule = ctx.ruleByPage.get(page)
   // The card's Markdown and everything the card shows come from the rule's unit, which its stamp keys.
   if (rule) return { kind: 'model', identity: keyed(() => `rule:${ruleStamp(rule)}`), make: () => ruleCardContent(rule, page, markdownOf(), ctx.site) }
+  const atomics = ctx.atomicsByPage.get(page)
+  if (atomics) {
+    const description = ctx.index.lookup.technique(atomics.techniqueId)?.description
+    return {
+      kind: 'cached',
+      // The atomics unit's key covers the file, the catalogue (the description) and the tool: the card
+      // (read from the cache only when the page is made) need not be hashed.
+      key: keyed(() => {
+        const stamp = sourceStamp(atomics)
+        return stamp ? contentKey(page, `atomics-unit\0${stamp}`, ctx.cacheSalt) : triggerContentKey(page, markdownOf(), atomics.text, description, ctx.cacheSalt)
+      }),
+      render: () => fromModel(ctx, page, markdownOf, () => recordingAnswers(ctx.site, (site) => triggerContent(atomics, description, page, markdownOf(), site))),
+    }
+  }
   const markdown = markdownOf()
   const source = ctx.sourceByPage.get(page)
   const atcCard = source && ATC_DATA_CARDS[page.slice(0, page.indexOf('/'))]
@@ -68,19 +82,6 @@ function makerOf(ctx: SiteContext, page: string, markdownOf: () => string): Page
       kind: 'cached',
       key: keyed(() => contentKey(page, markdown, ctx.cacheSalt)),
       render: () => fromModel(ctx, page, markdown, () => recordingAnswers(ctx.site, (site) => atcCard(source, page, markdown, site))),
-    }
-  }
-  const atomics = ctx.atomicsByPage.get(page)
-  if (atomics) {
-    const description = ctx.index.lookup.technique(atomics.techniqueId)?.description
-    return {
-      kind: 'cached',
-      // The atomics unit's key covers the file, the catalogue (the description) and the tool: no need to hash the card.
-      key: keyed(() => {
-        const stamp = sourceStamp(atomics)
-        return stamp ? contentKey(page, `atomics-unit\0${stamp}`, ctx.cacheSalt) : triggerContentKey(page, markdown, atomics.text, description, ctx.cacheSalt)
-      }),
-      render: () => fromModel(ctx, page, markdown, () => recordingAnswers(ctx.site, (site) => triggerContent(atomics, description, page, markdown, site))),
     }
   }
   const key = keyed(() => contentKey(page, markdown, ctx.cacheSalt))
