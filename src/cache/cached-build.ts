@@ -125,7 +125,7 @@ function linkedRuleOf(unit: RuleUnit, text: string): LinkedRule {
   const source = { ...unit.rule!, text } as RuleSource
   lazyField(source, 'documents', () => partValue(unit.documents!))
   const rule = { source, links: unit.links! } as LinkedRule
-  lazyField(rule, 'conversions', () => partValue(unit.output!).conversions)
+  lazyField(rule, 'conversions', () => partValue(unit.conversions!))
   return rule
 }
 

@@ -4,21 +4,24 @@
  * kept, and what the cross-link pages show is in the rest of the unit. Deserialising every rule's parts
  * cost a new process about 0.3 s (and the collections of the 80 MB it made) on the corpus.
  *
- * `json`: the part is plain JSON data (no Map, Date or undefined in a list), kept in the pack as JSON text,
- * which is written without a serialisation buffer (see UnitPacks).
+ * How the pack keeps it (`kind`): `serialised` (anything v8 can serialise), `json` (plain JSON data: no
+ * Map, Date or undefined in a list) or `text` (a string, kept as it is). JSON and text are written without
+ * a serialisation buffer (see UnitPacks).
  */
+export type PartKind = 'serialised' | 'json' | 'text'
+
 export class LazyPart<T> {
   private loaded = false
   private value: T | undefined
 
   constructor(
     private load: (() => T) | undefined,
-    readonly json = false,
+    readonly kind: PartKind = 'serialised',
   ) {}
 
   /** A part already in memory (computed by this process). */
-  static of<T>(value: T, json = false): LazyPart<T> {
-    const part = new LazyPart<T>(undefined, json)
+  static of<T>(value: T, kind: PartKind = 'serialised'): LazyPart<T> {
+    const part = new LazyPart<T>(undefined, kind)
     part.loaded = true
     part.value = value
     return part

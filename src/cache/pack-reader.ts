@@ -5,6 +5,9 @@ import { LazyPart } from './lazy-part.js'
 /** Where something is in a pack file: offset and length in bytes. */
 export type Range = [number, number]
 
+/** How a part kept as text reads back: parsed as JSON, or the text itself. */
+export type TextKind = 'json' | 'text'
+
 /** A pack file's footer (see UnitPacks): JSON, followed by its length as 4 bytes. */
 export interface Footer {
   format: string
@@ -13,8 +16,8 @@ export interface Footer {
   heads: Range
   /** Per LazyPart field kept serialised: a serialised Map of that field's value per entry. */
   parts: Record<string, { at: Range; keys: string[] }>
-  /** The LazyPart fields kept as JSON text: entry key, field, range. */
-  texts: [string, string, number, number][]
+  /** The LazyPart fields kept as text: entry key, field, range, kind. */
+  texts: [string, string, number, number, TextKind][]
 }
 
 /**
@@ -24,11 +27,11 @@ export interface Footer {
  */
 export class PackReader {
   /** Bump when the pack file's shape changes. */
-  static readonly FORMAT = 'unit-pack-2'
+  static readonly FORMAT = 'unit-pack-3'
 
   private heads: Map<string, unknown> | undefined
   private readonly parts = new Map<string, Map<string, unknown>>()
-  private readonly fields = new Map<string, { json: Map<string, Range>; parts: string[] }>()
+  private readonly fields = new Map<string, { texts: Map<string, { range: Range; kind: TextKind }>; parts: string[] }>()
 
   /** The whole file, once pinned (see pin). */
   private bytes: Buffer | undefined
@@ -38,7 +41,7 @@ export class PackReader {
     private readonly footer: Footer,
     readonly keys: Set<string>,
   ) {
-    for (const [key, field, offset, length] of footer.texts) this.fieldsOf(key).json.set(field, [offset, length])
+    for (const [key, field, offset, length, kind] of footer.texts) this.fieldsOf(key).texts.set(field, { range: [offset, length], kind: kind === 'text' ? 'text' : 'json' })
     for (const [field, { keys: withPart }] of Object.entries(footer.parts)) for (const key of withPart) this.fieldsOf(key).parts.push(field)
   }
 
@@ -75,17 +78,17 @@ export class PackReader {
     const fields = this.fields.get(key)
     if (head === undefined || !fields) return head
     const value = { ...(head as object) } as Record<string, unknown>
-    for (const [field, range] of fields.json) value[field] = new LazyPart(() => JSON.parse(this.text(range)) as unknown, true)
+    for (const [field, { range, kind }] of fields.texts) value[field] = new LazyPart(() => (kind === 'json' ? (JSON.parse(this.text(range)) as unknown) : this.text(range)), kind)
     for (const field of fields.parts) value[field] = new LazyPart(() => this.part(field).get(key))
     return value
   }
 
-  /** The entry as stored, for a new pack: JSON parts as their bytes, without parsing them. */
-  split(key: string): { head: unknown; parts: Map<string, unknown>; texts: Map<string, Buffer> } | undefined {
+  /** The entry as stored, for a new pack: text parts as their bytes, without reading them as strings. */
+  split(key: string): { head: unknown; parts: Map<string, unknown>; texts: Map<string, { kind: TextKind; content: Buffer }> } | undefined {
     const head = this.headsOrUndefined()?.get(key)
     if (head === undefined) return undefined
     const fields = this.fields.get(key)
-    const texts = new Map([...(fields?.json ?? [])].map(([field, range]) => [field, this.range(range)]))
+    const texts = new Map([...(fields?.texts ?? [])].map(([field, { range, kind }]) => [field, { kind, content: this.range(range) }]))
     const parts = new Map((fields?.parts ?? []).map((field) => [field, this.part(field).get(key)]))
     return { head, parts, texts }
   }
@@ -127,9 +130,9 @@ export class PackReader {
     }
   }
 
-  private fieldsOf(key: string): { json: Map<string, Range>; parts: string[] } {
+  private fieldsOf(key: string): { texts: Map<string, { range: Range; kind: TextKind }>; parts: string[] } {
     let fields = this.fields.get(key)
-    if (!fields) this.fields.set(key, (fields = { json: new Map(), parts: [] }))
+    if (!fields) this.fields.set(key, (fields = { texts: new Map(), parts: [] }))
     return fields
   }
 }

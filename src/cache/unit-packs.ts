@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { serialize } from 'node:v8'
 import { hashOf } from './hash.js'
 import { LazyPart } from './lazy-part.js'
-import { PackReader, type Footer, type Range } from './pack-reader.js'
+import { PackReader, type Footer, type Range, type TextKind } from './pack-reader.js'
 
 /** This many packs, and the next write merges all but the largest into one. */
 const MAX_PACKS = 8
@@ -17,11 +17,11 @@ interface Pack {
   disk?: PackReader
 }
 
-/** An entry as a pack stores it: the value without its parts, the parts kept serialised, the parts kept as JSON text. */
+/** An entry as a pack stores it: the value without its parts, the parts kept serialised, the parts kept as text (JSON or not). */
 interface SplitEntry {
   head: unknown
   parts: Map<string, unknown>
-  texts: Map<string, string | Buffer>
+  texts: Map<string, { kind: TextKind; content: string | Buffer }>
 }
 
 /**
@@ -143,13 +143,13 @@ export class UnitPacks {
 /** An entry's value split as a pack stores it (see UnitPacks). */
 function splitEntry(value: unknown): SplitEntry {
   const parts = new Map<string, unknown>()
-  const texts = new Map<string, string | Buffer>()
+  const texts: SplitEntry['texts'] = new Map()
   if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.values(value).some((v) => v instanceof LazyPart)) return { head: value, parts, texts }
   const head: Record<string, unknown> = {}
   for (const [field, v] of Object.entries(value)) {
     if (!(v instanceof LazyPart)) head[field] = v
-    else if (v.json) texts.set(field, JSON.stringify(v.get()))
-    else parts.set(field, v.get())
+    else if (v.kind === 'serialised') parts.set(field, v.get())
+    else texts.set(field, { kind: v.kind, content: v.kind === 'json' ? JSON.stringify(v.get()) : String(v.get()) })
   }
   return { head, parts, texts }
 }
@@ -158,7 +158,7 @@ function splitEntry(value: unknown): SplitEntry {
 function writeEntries(fd: number, entries: (readonly [string, SplitEntry])[]): void {
   const out = chunkWriter(fd)
   const footer: Footer = { format: PackReader.FORMAT, keys: entries.map(([key]) => key), heads: [0, 0], parts: {}, texts: [] }
-  for (const [key, entry] of entries) for (const [field, text] of entry.texts) footer.texts.push([key, field, ...out.add(text)])
+  for (const [key, entry] of entries) for (const [field, { kind, content }] of entry.texts) footer.texts.push([key, field, ...out.add(content), kind])
   const heads = new Map<string, unknown>()
   const parts = new Map<string, Map<string, unknown>>()
   for (const [key, entry] of entries) {
@@ -175,35 +175,26 @@ function writeEntries(fd: number, entries: (readonly [string, SplitEntry])[]): v
   const length = Buffer.alloc(4)
   length.writeUInt32LE(bytes.length)
   out.add(length)
-  out.flush()
 }
 
-/** Bytes of text gathered before one write call. */
-const TEXT_BATCH = 1 << 20
-
-/** Writes strings (joined into batches, written without a buffer of their own) and buffers; returns each one's range. */
+/**
+ * Writes strings and buffers one after the other; returns each one's range. A string is written as it is:
+ * joining them into larger writes made megabyte strings that stayed on the heap until a full collection,
+ * 40 MB more at the first build's peak.
+ */
 function chunkWriter(fd: number) {
   let offset = 0
-  let text = ''
-  const flush = () => {
-    if (text) writeSync(fd, text)
-    text = ''
-  }
   return {
     add(chunk: string | Buffer): Range {
       const length = typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length
       const range: Range = [offset, length]
       offset += length
-      if (typeof chunk === 'string') {
-        text += chunk
-        if (text.length >= TEXT_BATCH) flush()
-      } else {
-        flush()
-        writeSync(fd, chunk)
+      if (length > 0) {
+        if (typeof chunk === 'string') writeSync(fd, chunk)
+        else writeSync(fd, chunk)
       }
       return range
     },
-    flush,
   }
 }
 

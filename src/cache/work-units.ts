@@ -25,16 +25,10 @@ export interface RuleContext {
   convert: (rule: RuleSource, diagnostics: Diagnostic[]) => Conversion[]
 }
 
-/** What only a rule's card and its site page read of its conversion: kept apart, as JSON text (see LazyPart). */
-export interface RuleOutput {
-  conversions: Conversion[]
-  /** The card's Markdown; undefined when it could not be rendered (see RuleUnit.card). */
-  cardText?: string
-}
-
 /**
  * One rule file carried through load, link, convert and its card. `rule` is kept without its text (the
- * caller has it). `documents` and `output` are LazyParts once kept: read only by a card or page made again.
+ * caller has it). `documents`, `conversions` and `cardText` (the card's Markdown, when it could be rendered)
+ * are LazyParts once kept: read only by a card or a page made again.
  */
 export interface RuleUnit {
   rule?: Pick<RuleSource, 'path' | 'stem'>
@@ -47,7 +41,8 @@ export interface RuleUnit {
   facts?: StoredFacts
   factsStamp?: string
   documents?: RuleSource['documents'] | LazyPart<RuleSource['documents']>
-  output?: RuleOutput | LazyPart<RuleOutput>
+  conversions?: Conversion[] | LazyPart<Conversion[]>
+  cardText?: string | LazyPart<string>
 }
 
 export function ruleUnit(path: string, text: string, context: RuleContext): RuleUnit {
@@ -68,13 +63,14 @@ export function ruleUnit(path: string, text: string, context: RuleContext): Rule
     facts,
     factsStamp: storedFactsStamp(facts, { links, conversions }),
     documents: rule.documents,
-    output: { conversions, cardText: 'text' in card ? card.text : undefined },
+    conversions,
+    cardText: 'text' in card ? card.text : undefined,
   }
 }
 
 /** The rule's card as the wiki takes it: deferred while its text is still on disk and its hash is known. */
 export function ruleCardOutcome(unit: RuleUnit): CardOutcome | undefined {
-  return cardOutcome(unit.card, unit.output, (output) => output.cardText)
+  return cardOutcome(unit.card, unit.cardText, (text) => text)
 }
 
 /** A Data Needed, Logging Policy or Enrichment file as loaded (its card needs the whole set, see dataCard). */
@@ -137,7 +133,7 @@ function cardOutcome<P>(card: { error: string } | { hash?: string } | undefined,
  * content hash, so a later process's write step need not hash the card again (nor read it, for a rule:
  * see ruleCardOutcome). Hashing flattens the card's text into one copy (it shares the rule's text and
  * queries until then), so a build without a disk cache leaves that to the write step: 30 MB less at the
- * peak of a cold build of the corpus. A rule's documents and output are kept apart in the pack.
+ * peak of a cold build of the corpus. A rule's documents, conversions and card are kept apart in the pack.
  */
 export function keepUnit<T>(store: UnitStore, key: string, value: T): T {
   const kept = withLazyBody(store.dir === null ? value : withCardHash(value))
@@ -148,7 +144,7 @@ export function keepUnit<T>(store: UnitStore, key: string, value: T): T {
 function withCardHash<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value
   if ('text' in value && typeof value.text === 'string' && !('hash' in value)) return { ...value, hash: hashOf(value.text) }
-  const text = isRuleUnit(value) ? value.output && partValue(value.output).cardText : isAtomicsUnit(value) ? value.cardText && partValue(value.cardText) : undefined
+  const text = isRuleUnit(value) || isAtomicsUnit(value) ? value.cardText && partValue(value.cardText) : undefined
   if (text === undefined || !('card' in value) || !value.card || typeof value.card !== 'object' || 'error' in value.card || ('hash' in value.card && value.card.hash !== undefined)) return value
   return { ...value, card: { hash: hashOf(text) } }
 }
@@ -156,11 +152,12 @@ function withCardHash<T>(value: T): T {
 /** A unit computed here or posted by a worker has its parts as plain values: the pack stores LazyParts apart. */
 function withLazyBody<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value
-  if (isRuleUnit(value) && value.output !== undefined && !(value.output instanceof LazyPart)) {
-    return { ...value, documents: LazyPart.of(partValue(value.documents!)), output: LazyPart.of(value.output, true) }
+  const cardText = (unit: RuleUnit | AtomicsUnit) => (unit.cardText === undefined ? undefined : LazyPart.of(partValue(unit.cardText), 'text'))
+  if (isRuleUnit(value) && value.conversions !== undefined && !(value.conversions instanceof LazyPart)) {
+    return { ...value, documents: LazyPart.of(partValue(value.documents!)), conversions: LazyPart.of(value.conversions, 'json'), cardText: cardText(value) }
   }
   if (isAtomicsUnit(value) && value.doc !== undefined && !(value.doc instanceof LazyPart)) {
-    return { ...value, doc: LazyPart.of(value.doc), cardText: value.cardText === undefined ? undefined : LazyPart.of(partValue(value.cardText), true) }
+    return { ...value, doc: LazyPart.of(value.doc), cardText: cardText(value) }
   }
   return value
 }

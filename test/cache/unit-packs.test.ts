@@ -88,7 +88,7 @@ describe('UnitStore packed entries', () => {
 })
 
 describe('UnitStore packed entries with lazy parts', () => {
-  const unitWith = (n: number) => ({ name: `u${n}`, docs: LazyPart.of([{ at: new Date(n), n: BigInt(n) }]), output: LazyPart.of({ text: `card ${n} é`, list: [n] }, true) })
+  const unitWith = (n: number) => ({ name: `u${n}`, docs: LazyPart.of([{ at: new Date(n), n: BigInt(n) }]), output: LazyPart.of({ text: `card ${n} é`, list: [n] }, 'json'), card: LazyPart.of(`# Card ${n}\n`, 'text') })
 
   it('reads an entry without its parts, and each part only when asked for', () => {
     const dir = mkdtempSync(join(tmpdir(), 'aw-lazy-'))
@@ -101,16 +101,18 @@ describe('UnitStore packed entries with lazy parts', () => {
     expect(a.output.isLoaded).toBe(false)
     expect(a.output.get()).toEqual({ text: 'card 1 é', list: [1] })
     expect(a.docs.isLoaded).toBe(false)
+    expect(a.card.get()).toBe('# Card 1\n')
     // Serialised parts keep what JSON cannot (dates, big integers).
     expect(partValue(a.docs)).toEqual([{ at: new Date(1), n: 1n }])
     expect(store.get<ReturnType<typeof unitWith>>('b')!.output.get().text).toBe('card 2 é')
   })
 
-  it('keeps JSON parts as JSON text in the pack', () => {
+  it('keeps JSON parts as JSON text and text parts as they are in the pack', () => {
     const dir = mkdtempSync(join(tmpdir(), 'aw-lazy-'))
     buildOnce(dir, [], { a: unitWith(7) })
     const bytes = readFileSync(join(dir, 'packs', packsOf(dir)[0]!))
     expect(bytes.toString('utf8')).toContain('{"text":"card 7 é","list":[7]}')
+    expect(bytes.toString('utf8')).toContain('# Card 7\n')
   })
 
   it('carries parts into a merged pack intact, without reading them', () => {
@@ -123,6 +125,7 @@ describe('UnitStore packed entries with lazy parts', () => {
     const k0 = store.get<ReturnType<typeof unitWith>>('k0')!
     expect(k0.output.get()).toEqual({ text: 'card 0 é', list: [0] })
     expect(k0.docs.get()).toEqual([{ at: new Date(0), n: 0n }])
+    expect(k0.card.get()).toBe('# Card 0\n')
     expect(store.get<ReturnType<typeof unitWith>>('n')!.docs.get()).toEqual([{ at: new Date(9), n: 9n }])
     expect(store.get('k1')).toBeUndefined()
   })
