@@ -2,6 +2,9 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { deserialize } from 'node:v8'
 import { LazyPart } from './lazy-part.js'
 
+/** Ranges read one by one from a pack before the rest is read whole. */
+const MANY_READS = 64
+
 /** Where something is in a pack file: offset and length in bytes. */
 export type Range = [number, number]
 
@@ -35,6 +38,8 @@ export class PackReader {
 
   /** The whole file, once pinned (see pin). */
   private bytes: Buffer | undefined
+  /** Ranges read one by one so far. */
+  private reads = 0
 
   private constructor(
     private readonly file: string,
@@ -121,6 +126,9 @@ export class PackReader {
   }
 
   private range([at, n]: Range): Buffer {
+    // A build that makes many pages again (a restored cache, a changed template) reads most parts: one
+    // read of the whole file then beats thousands of small ones.
+    if (!this.bytes && ++this.reads > MANY_READS) this.pin()
     if (this.bytes) return this.bytes.subarray(at, at + n)
     const fd = openSync(this.file, 'r')
     try {
