@@ -110,6 +110,7 @@ export function prepareCached(config: BuildConfig, options: CachedBuildOptions, 
       if (card) cards.set(source, card)
     }
   })
+  if (!context) keepConverterConfigs(convertKey, store)
   for (const [source, card] of [...data.cards, ...atomics.cards]) cards.set(source, card)
 
   const inputs = { rules: rules.map((r) => r.source), ...data.sets, atomics: atomics.items, triggerFolders }
@@ -203,7 +204,21 @@ export function convertersFor(config: Pick<BuildConfig, 'converterConfigs'>, con
   }
   const convert = ruleConverter(config, store && { get: (text) => store.get(key(text)), put: (text, raw) => store.put(key(text), raw) })
   converters.set(convertKey, { convert, keys })
+  store?.put(configKeysKey(convertKey), keys, true)
   return convert
+}
+
+function configKeysKey(convertKey: string): string {
+  return hashOf('conversion-config-keys-1', convertKey)
+}
+
+/**
+ * Keeps the parsed configurations of the current converters for the next build, when this one converts
+ * nothing (every rule cached): an edit undone would otherwise cost the next edit 70 ms of parsing again.
+ */
+function keepConverterConfigs(convertKey: string, store: Pick<UnitStore, 'get' | 'keep'>): void {
+  const keys = converters.get(convertKey)?.keys ?? store.get<string[]>(configKeysKey(convertKey))
+  if (Array.isArray(keys)) store.keep([...keys, configKeysKey(convertKey)])
 }
 
 const DATA_KINDS: [DataKind, 'dataNeeded' | 'loggingPolicies' | 'enrichments'][] = [

@@ -113,6 +113,34 @@ describe('buildCached', () => {
     expect(after.cache.units - after.cache.reused).toBe(after.rules.length)
   })
 
+  it('keeps the parsed converter configurations on disk through a build that converts nothing (an edit undone)', () => {
+    const { dir, config } = exampleCopy()
+    const cacheDir = join(dir, 'cache')
+    // A configuration of its own, so this test process sets its converters up afresh.
+    const configFile = join(dir, 'grep.yml')
+    const configText = `fieldmappings:\n  Image: process.image.${Date.now()}\n`
+    writeFileSync(configFile, configText)
+    // With the site: the undone build converts nothing but still writes (the rule's page content again).
+    const withConfig = { ...config, site: true, converterConfigs: { grep: configFile } }
+    const rawKey = hashOf('conversion-config-raw-1', configText)
+    const rawFile = join(cacheDir, 'units', rawKey.slice(0, 2), rawKey)
+    const once = (): void => {
+      const store = new UnitStore(cacheDir, { retain: false })
+      buildCached(withConfig, { store })
+      store.endBuild()
+    }
+    once()
+    expect(readdirSync(join(cacheDir, 'units', rawKey.slice(0, 2)))).toContain(rawKey)
+    const rule = firstFile(config.rules[0]!, '.yml')
+    const original = readFileSync(rule, 'utf8')
+    writeFileSync(rule, original.replace(/^title: (.*)$/m, 'title: $1 (edited)'))
+    once()
+    // Undone: every unit is cached, nothing is converted, yet the build writes and prunes what it did not use.
+    writeFileSync(rule, original)
+    once()
+    expect(readFileSync(rawFile).length).toBeGreaterThan(0)
+  })
+
   it('a changed tool (version, code or template) reuses nothing', () => {
     const { config } = exampleCopy()
     const store = new UnitStore(null)
