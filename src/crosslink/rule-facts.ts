@@ -103,10 +103,19 @@ export function sortedByStem(rules: readonly LinkedRule[]): LinkedRule[] {
 
 /** Rules ordered for display: by title (case-insensitive), then file stem. */
 export function compareRules(a: LinkedRule, b: LinkedRule): number {
-  const fa = ruleFacts(a)
-  const fb = ruleFacts(b)
-  const ta = fa.title.toLowerCase()
-  const tb = fb.title.toLowerCase()
+  const ta = lowerTitle(a)
+  const tb = lowerTitle(b)
   if (ta !== tb) return ta < tb ? -1 : 1
-  return fa.stem < fb.stem ? -1 : fa.stem > fb.stem ? 1 : 0
+  const sa = a.source.stem
+  const sb = b.source.stem
+  return sa < sb ? -1 : sa > sb ? 1 : 0
+}
+
+// Sorting the corpus's rules lower-cased each title 70,000 times.
+const lowerTitles = new WeakMap<LinkedRule, string>()
+
+function lowerTitle(rule: LinkedRule): string {
+  let title = lowerTitles.get(rule)
+  if (title === undefined) lowerTitles.set(rule, (title = ruleFacts(rule).title.toLowerCase()))
+  return title
 }
