@@ -5,7 +5,7 @@ import type { BuildConfig } from '../config.js'
 import type { Diagnostic } from '../diagnostics.js'
 import type { OutputStamps } from '../write/index.js'
 import { hashOf } from './hash.js'
-import { listInputs } from './list-inputs.js'
+import { listInputs, type ListedInputs } from './list-inputs.js'
 
 /** What the last build of an output folder saw, to tell in a few milliseconds that nothing changed. */
 export interface BuildState {
@@ -23,8 +23,9 @@ const RACY_MS = 2000
  * A key over the build settings, the tool and every input file's size and times (no file is read).
  * `undefined` when an input was modified too recently for its time stamp to be trusted.
  */
-export function quickKey(config: BuildConfig, tool: string, extra: string, now = Date.now()): string | undefined {
-  const { files, triggerFolders } = listInputs(config)
+export function quickKey(config: BuildConfig, tool: string, extra: string, listed: ListedInputs = listInputs(config), now = Date.now()): string | undefined {
+  const { files, triggerFolders } = listed
+  const stats = (listed.stats = new Map())
   const parts: string[] = [tool, extra, settingsText(config), ...[...triggerFolders].sort()]
   for (const file of files) {
     let stat
@@ -33,6 +34,7 @@ export function quickKey(config: BuildConfig, tool: string, extra: string, now =
     } catch {
       return undefined
     }
+    stats.set(file.path, stat)
     if (now - stat.mtimeMs < RACY_MS) return undefined
     parts.push(file.path, String(stat.size), String(stat.mtimeMs), String(stat.ctimeMs), String(stat.ino))
   }

@@ -10,7 +10,7 @@ import { createProgress, type Progress } from '../progress.js'
 import type { CardOutcome } from '../render-wiki.js'
 import { converterFingerprint } from './converter-fingerprint.js'
 import { hashOf } from './hash.js'
-import { listInputs, type InputFile } from './list-inputs.js'
+import { listInputs, type InputFile, type ListedInputs } from './list-inputs.js'
 import { recordRuleStamp } from './rule-stamp.js'
 import { recordSourceStamp } from './source-stamp.js'
 import { recordFactsStamp } from '../crosslink/facts-stamp.js'
@@ -148,9 +148,10 @@ function lazyField<T extends object, K extends keyof T>(target: T, name: K, read
 export type Cached = <T>(key: string, compute: () => T) => T
 export type Entry = { file: InputFile; text: string | undefined }
 
-export function readInputs(config: BuildConfig): ReadInputs {
-  const { files, triggerFolders } = listInputs(config)
-  return { files, triggerFolders, texts: files.map(readText) }
+/** Lists (unless `listed` has) and reads the input files; stats the up-to-date check took are not taken again. */
+export function readInputs(config: BuildConfig, listed: ListedInputs = listInputs(config)): ReadInputs {
+  const { files, triggerFolders, stats } = listed
+  return { files, triggerFolders, texts: files.map((file) => readText(file, stats?.get(file.path))) }
 }
 
 export function entriesOf(read: ReadInputs, kind: InputFile['kind']): Entry[] {
@@ -279,9 +280,9 @@ const lastTexts = new Map<string, { size: number; mtimeMs: number; ino: number; 
 // A file changed this recently may change again within the same time stamp: read it again.
 const RACY_MS = 2000
 
-function readText(file: InputFile): string | undefined {
+function readText(file: InputFile, stat?: { size: number; mtimeMs: number; ino: number }): string | undefined {
   try {
-    const { size, mtimeMs, ino } = statSync(file.path)
+    const { size, mtimeMs, ino } = stat ?? statSync(file.path)
     const last = lastTexts.get(file.path)
     if (last && last.size === size && last.mtimeMs === mtimeMs && last.ino === ino) return last.text
     const text = readFileSync(file.path, 'utf8')

@@ -8,6 +8,7 @@ import type { CacheStats } from './cached-build.js'
 import { converterFingerprint } from './converter-fingerprint.js'
 import { pageMemoFile, quickKey, readBuildState, writeBuildState } from './build-state.js'
 import { toolFingerprint } from './tool-fingerprint.js'
+import { listInputs } from './list-inputs.js'
 import { UnitStore } from './unit-store.js'
 import { PageMemo } from '../site/page-memo.js'
 
@@ -60,7 +61,9 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
   // A one-shot build reads each entry once: holding what it writes for the next process would only raise its peak.
   const store = options.store ?? new UnitStore(options.cacheDir === null ? null : resolve(options.cacheDir), { retain: false })
   const tool = toolFingerprint(undefined, options.cacheDir === null ? undefined : join(resolve(options.cacheDir), 'tool-fingerprint.json'))
-  const key = options.cacheDir === null ? undefined : quickKey(config, tool, converterFingerprint(config))
+  // Listed once: the up-to-date check stats every input, and a build reads them after.
+  const listed = options.cacheDir === null ? undefined : listInputs(config)
+  const key = listed === undefined ? undefined : quickKey(config, tool, converterFingerprint(config), listed)
   const state = options.cacheDir !== null ? readBuildState(options.cacheDir, config.out) : undefined
   let result: Omit<IncrementalResult, 'exitCode' | 'ms'>
   if (key && state?.key === key && outputUpToDate(config.out, state.stamps)) {
@@ -72,7 +75,7 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
     const { assemble } = await import('../build.js')
     const catalogue = bundledCatalogue()
     const workers = options.workers ?? defaultWorkers()
-    const { read, units, fresh } = await prefillUnits(config, { store, tool, catalogue, workers }, progress)
+    const { read, units, fresh } = await prefillUnits(config, { store, tool, catalogue, workers, listed }, progress)
     const { assembly, cache } = prepareCached(config, { store, tool, catalogue, read, units, fresh }, progress)
     store.savePacked()
     // A one-shot build without a disk cache would only hash and hold every page for nothing.

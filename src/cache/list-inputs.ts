@@ -12,8 +12,15 @@ export interface InputFile {
   techniqueId?: string
 }
 
+/** The input files of one build, as listed; `stats` holds what the up-to-date check found, for reading them after. */
+export interface ListedInputs {
+  files: InputFile[]
+  triggerFolders: Set<string>
+  stats?: Map<string, { size: number; mtimeMs: number; ino: number }>
+}
+
 /** Every input file a build reads, in the order the loaders read them, and the trigger folders. */
-export function listInputs(config: Pick<BuildConfig, 'rules' | 'dataNeeded' | 'loggingPolicies' | 'enrichments' | 'triggers'>): { files: InputFile[]; triggerFolders: Set<string> } {
+export function listInputs(config: Pick<BuildConfig, 'rules' | 'dataNeeded' | 'loggingPolicies' | 'enrichments' | 'triggers'>): ListedInputs {
   const files: InputFile[] = []
   for (const dir of config.rules) for (const path of listYamlFiles(dir, otherInputDirs(config, dir))) files.push({ kind: 'rule', path })
   const data: [DataKind, string][] = [

@@ -5,6 +5,7 @@ import { createProgress, type Progress } from '../progress.js'
 import { atomicsKey, entriesOf, linkKeyOf, loadData, readInputs, ruleKey, type ReadInputs } from './cached-build.js'
 import { computeParallel } from './compute-parallel.js'
 import { converterFingerprint } from './converter-fingerprint.js'
+import type { ListedInputs } from './list-inputs.js'
 import type { UnitJob } from './unit-jobs.js'
 import type { UnitStore } from './unit-store.js'
 import { keepUnit } from './work-units.js'
@@ -36,6 +37,8 @@ export interface PrefillOptions {
   /** Undefined: the bundled catalogue, which each worker loads itself. */
   customCatalogue?: boolean
   workers: number
+  /** The input files as the up-to-date check listed them. */
+  listed?: ListedInputs
 }
 
 export interface Prefilled {
@@ -52,7 +55,7 @@ export interface Prefilled {
  */
 export async function prefillUnits(config: BuildConfig, options: PrefillOptions, progress: Progress = createProgress({ quiet: true })): Promise<Prefilled> {
   const { store, tool, catalogue } = options
-  const read = progress.task('read inputs', () => readInputs(config))
+  const read = progress.task('read inputs', () => readInputs(config, options.listed))
   const fresh = new Set<string>()
   const units = new Map<string, unknown>()
   const data = loadData((kind) => entriesOf(read, kind), tool, (key, compute) => {
