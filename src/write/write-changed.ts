@@ -38,7 +38,7 @@ export function writeChanged(outDir: string, files: OutputFiles, stamps: OutputS
   const keptStamps: OutputStamps = new Map()
   const lost: string[] = []
   for (const [rel, hash] of kept) {
-    const stamp = previous?.get(rel) === hash ? stampIfUnchanged(insideOrThrow(target, rel), stamps.get(rel)) : undefined
+    const stamp = previous?.get(rel) === hash ? stampIfUnchanged(outputPath(target, rel), stamps.get(rel)) : undefined
     if (stamp) keptStamps.set(rel, stamp)
     else lost.push(rel)
   }
@@ -46,7 +46,8 @@ export function writeChanged(outDir: string, files: OutputFiles, stamps: OutputS
   if (!previous) {
     writeTree(target, files)
     const written = new Map<string, string>()
-    for (const [rel, content] of files) written.set(rel, contentHash(hashes, rel, content))
+    const same = new Map<string, string>()
+    for (const [rel, content] of files) written.set(rel, contentHash(hashes, rel, content, same))
     writeManifest(target, written)
     return { written: files.size, removed: 0, unchanged: 0, stamps: stampsOf(target, files.keys()) }
   }
@@ -54,9 +55,10 @@ export function writeChanged(outDir: string, files: OutputFiles, stamps: OutputS
   const next = new Map<string, string>(kept)
   const nextStamps: OutputStamps = keptStamps
   const changed: [string, OutputContent][] = []
+  const same = new Map<string, string>()
   for (const [rel, content] of files) {
-    const full = plainRelative(rel) ? `${target}${sep}${rel}` : insideOrThrow(target, rel)
-    const hash = contentHash(hashes, rel, content)
+    const full = outputPath(target, rel)
+    const hash = contentHash(hashes, rel, content, same)
     next.set(rel, hash)
     const stamp = previous.get(rel) === hash ? onDisk(full, content, stamps.get(rel)) : undefined
     if (stamp) nextStamps.set(rel, stamp)
@@ -85,6 +87,11 @@ export function writeChanged(outDir: string, files: OutputFiles, stamps: OutputS
   return { written: changed.length, removed: removed.length, unchanged: files.size + kept.size - changed.length, stamps: nextStamps }
 }
 
+/** Where `rel` goes inside `target`; refuses a path that would leave it (see insideOrThrow). */
+function outputPath(target: string, rel: string): string {
+  return plainRelative(rel) ? `${target}${sep}${rel}` : insideOrThrow(target, rel)
+}
+
 /** A relative path that cannot leave its folder, told without path resolution (the common case, cheap). */
 function plainRelative(rel: string): boolean {
   if (sep !== '/' || rel === '' || rel.startsWith('/') || rel.includes('\0') || rel.includes('\\')) return false
@@ -94,14 +101,21 @@ function plainRelative(rel: string): boolean {
 /** Output hashes of the last build, kept by a watching process so it rehashes only outputs that changed. */
 export type HashMemo = Map<string, { content: string | Uint8Array; hash: string }>
 
-function contentHash(memo: HashMemo | undefined, rel: string, content: OutputContent): string {
+function contentHash(memo: HashMemo | undefined, rel: string, content: OutputContent, same: Map<string, string>): string {
   if (content instanceof DeferredText) return content.hash
   const last = memo?.get(rel)
   if (last && last.content === content) return last.hash
-  const hash = hashOf(content)
+  // The site's downloads are the exports again, the same strings: hashed once (V8 keys a long string by its
+  // length, and the same string compares equal at once).
+  const shared = typeof content === 'string' && content.length >= SHARED_MIN ? same.get(content) : undefined
+  const hash = shared ?? hashOf(content)
+  if (typeof content === 'string' && content.length >= SHARED_MIN) same.set(content, hash)
   memo?.set(rel, { content, hash })
   return hash
 }
+
+/** Strings this long may be handed out twice (exports and their downloads). */
+const SHARED_MIN = 1 << 16
 
 /** The file's size and time now; undefined when it is gone. */
 function stampOf(path: string): Stamp | undefined {
