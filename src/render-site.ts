@@ -4,6 +4,7 @@ import type { Inputs, LinkedRule } from './model.js'
 import type { Root as MdastRoot } from 'mdast'
 import { crossLinkPages, type WikiModel } from './crosslink/index.js'
 import { buildSiteKeeping, checkLinks, type PageCache, type PageMemo } from './site/index.js'
+import type { LinkProblem } from './site/page-memo.js'
 import { contentOf, DeferredText, type OutputFiles } from './write/index.js'
 
 export interface SiteInput {
@@ -32,7 +33,11 @@ export function renderSite({ inputs, rules, catalogue, files, base, siteUrl, cac
   const site = buildSiteKeeping(pages, model, catalogue, { base, downloads, diagnostics, cache, cacheSalt, trees, memo })
   for (const [path, content] of site.files) files.set(`site/${path}`, content)
   // Wiki links the site cannot follow are reported by buildSite (`dangling-link`, at the card's line); this checks the HTML.
-  for (const d of checkLinks(site.files, { base, kept: site.kept })) diagnostics.push({ ...d, path: `site/${d.path}` })
+  const siteKey = site.siteKey
+  const checked = memo && siteKey ? (path: string) => memo.checkedProblems(path, siteKey) : undefined
+  const found = checkLinks(site.files, { base, kept: site.kept, checked })
+  if (memo && siteKey) memo.recordChecks(siteKey, problemsByPage(found))
+  for (const d of found) diagnostics.push({ ...d, path: `site/${d.path}` })
   return new Map([...site.kept.values()].map((page) => [`site/${page.path}`, page.hash]))
 }
 
@@ -52,4 +57,14 @@ function sitePages({ inputs, rules, catalogue, files, siteUrl, cache, cacheSalt 
     } else downloads.set(path, contentOf(content))
   }
   return { model, pages, downloads, trees: crossLinks.trees }
+}
+
+function problemsByPage(found: readonly Diagnostic[]): Map<string, LinkProblem[]> {
+  const byPage = new Map<string, LinkProblem[]>()
+  for (const { path, ...problem } of found) {
+    const list = byPage.get(path)
+    if (list) list.push(problem)
+    else byPage.set(path, [problem])
+  }
+  return byPage
 }

@@ -24,6 +24,8 @@ export interface SiteBuild {
   files: Map<string, string | Uint8Array>
   /** By site path; never in `files`. */
   kept: Map<string, KeptPage>
+  /** What every page's layout and links depend on besides its content (with a memo): the site's pages and files. */
+  siteKey?: string
 }
 
 /**
@@ -76,7 +78,7 @@ export function buildSiteKeeping(pages: ReadonlyMap<string, string | DeferredTex
   files.set('.nojekyll', '')
   registerSiteLinks(files, records)
   options.memo?.retainOnly(new Set(wikiPages))
-  return { files, kept }
+  return { files, kept, siteKey: memo?.siteKey }
 }
 
 /** What every page's layout and links depend on besides its own content: the tool, the site's settings and files. */

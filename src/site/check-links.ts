@@ -18,6 +18,8 @@ export interface CheckLinksOptions {
   parse?: boolean
   /** Pages present on the site but not in `files` (kept from the last build), with the links and ids they were made with. */
   kept?: ReadonlyMap<string, Pick<KeptPage, 'links' | 'ids'>>
+  /** A kept page's findings from the last check, when they still hold (see PageMemo.checkedProblems): not checked again. */
+  checked?: (path: string) => Omit<Diagnostic, 'path'>[] | undefined
 }
 
 interface FoundLink {
@@ -79,6 +81,11 @@ export function checkLinks(files: ReadonlyMap<string, string | Uint8Array>, opti
   }
 
   for (const path of [...files.keys(), ...kept.keys()].sort()) {
+    const known = kept.has(path) ? options.checked?.(path) : undefined
+    if (known) {
+      for (const problem of known) diagnostics.push({ ...problem, path })
+      continue
+    }
     const page = factsOf(path)
     if (!page) continue
     const isHtml = /\.html?$/i.test(path)

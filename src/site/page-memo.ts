@@ -5,6 +5,7 @@ import { hashOf } from '../cache/hash.js'
 import type { LinkRecord } from './linker.js'
 import type { MarkdownLink, PageState } from './page-plugins.js'
 import type { RenderedPage } from './wiki-page.js'
+import type { Diagnostic } from '../diagnostics.js'
 
 /** What the site build needs of a page it did not make again: its links and ids, and its HTML's hash. */
 export interface KeptPage {
@@ -22,10 +23,17 @@ export interface KeptPage {
   markdownLinks: MarkdownLink[]
   /** Build cache entries the page's content came from: still needed while the page is kept (see UnitStore.keep). */
   cacheKeys: string[]
+  /** True when a link points at an id on another page (which may change while this page is kept). */
+  fragmentsElsewhere: boolean
+  /** What the link check found on the page, and the site it checked against (see LinkChecks). */
+  checked?: { siteKey: string; problems: LinkProblem[] }
 }
 
+/** A link check finding on a page, without the page's path. */
+export type LinkProblem = Omit<Diagnostic, 'path'>
+
 /** Bump when KeptPage changes shape. */
-const FORMAT = 'page-memo-3'
+const FORMAT = 'page-memo-4'
 
 /**
  * The site pages of the last build into one output folder, each with the key of everything it was made
@@ -41,6 +49,7 @@ export class PageMemo {
   }
 
   keep(page: string, key: string, rendered: RenderedPage, cacheKeys: string[]): void {
+    this.sitePaths = undefined
     const state = rendered.state
     this.pages.set(page, {
       path: rendered.path,
@@ -54,16 +63,40 @@ export class PageMemo {
       dangling: state?.dangling ?? [],
       markdownLinks: state?.markdownLinks ?? [],
       cacheKeys,
+      fragmentsElsewhere: rendered.links.some((l) => l.fragment !== '' && l.target !== '' && l.target !== rendered.path),
     })
+  }
+
+  /**
+   * The link check's findings on a page kept from the last build, when they still hold: the page is as
+   * checked, the site has the same pages and files (`siteKey`), and no link depends on another page's ids.
+   */
+  checkedProblems(path: string, siteKey: string): LinkProblem[] | undefined {
+    const kept = this.bySitePath().get(path)
+    return kept && !kept.fragmentsElsewhere && kept.checked?.siteKey === siteKey ? kept.checked.problems : undefined
+  }
+
+  /** Records the link check's findings on every page of the memo (site path → findings; none when absent). */
+  recordChecks(siteKey: string, problems: ReadonlyMap<string, LinkProblem[]>): void {
+    for (const kept of this.pages.values()) kept.checked = { siteKey, problems: problems.get(kept.path) ?? [] }
+  }
+
+  private sitePaths: Map<string, KeptPage> | undefined
+
+  private bySitePath(): Map<string, KeptPage> {
+    if (!this.sitePaths) this.sitePaths = new Map([...this.pages.values()].map((kept) => [kept.path, kept]))
+    return this.sitePaths
   }
 
   /** Forgets pages the last build no longer made. */
   retainOnly(pages: ReadonlySet<string>): void {
+    this.sitePaths = undefined
     for (const page of [...this.pages.keys()]) if (!pages.has(page)) this.pages.delete(page)
   }
 
   /** Forgets everything (the output folder no longer holds what the memo describes). */
   clear(): void {
+    this.sitePaths = undefined
     this.pages.clear()
   }
 

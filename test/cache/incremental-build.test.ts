@@ -67,6 +67,25 @@ describe('incrementalBuild', () => {
     for (const [path, content] of build(config).files) expect(readFileSync(join(config.out, path)), path).toEqual(Buffer.from(contentOf(content)))
   })
 
+  it('reports the link problems of a page kept from the last build, as a build from scratch does', async () => {
+    const { config: wikiOnly, dir } = exampleCopy()
+    const config = { ...wikiOnly, site: true }
+    const cacheDir = join(dir, 'cache')
+    const atomics = firstFile(config.triggers, '.yaml')
+    // A link to an id the trigger page does not have (test descriptions are Markdown): the site's link check reports it.
+    edit(atomics, (t) => t.replace(/^( {2}description: \|\n)/m, '$1    See [the inputs](#no-such-id).\n'))
+    const broken = (diagnostics: { code?: string; message: string }[]) => diagnostics.filter((d) => d.code === 'broken-fragment' && d.message.includes('no-such-id'))
+    const first = await incrementalBuild(config, { cacheDir, ...quietly })
+    expect(broken(first.diagnostics)).toHaveLength(1)
+    // A rule's edit: the trigger page is kept, its findings come from the last check.
+    const rule = firstFile(config.rules[0]!, '.yml')
+    edit(rule, (t) => t.replace(/^title: (.*)$/m, 'title: $1 (edited)'))
+    const again = await incrementalBuild(config, { cacheDir, ...quietly })
+    expect(again.write!.written).toBeLessThan(again.fileCount / 2)
+    expect(again.diagnostics).toEqual(build(config).diagnostics)
+    expect(broken(again.diagnostics)).toHaveLength(1)
+  })
+
   it('a watching process gives, after each kind of edit, what a build from scratch gives, site included', async () => {
     const { dir, config: wikiOnly } = exampleCopy()
     const config = { ...wikiOnly, site: true }
