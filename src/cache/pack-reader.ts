@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { deserialize } from 'node:v8'
 import { LazyPart } from './lazy-part.js'
 
@@ -43,6 +43,7 @@ export class PackReader {
 
   private constructor(
     private readonly file: string,
+    private fd: number | undefined,
     private readonly footer: Footer,
     readonly keys: Set<string>,
   ) {
@@ -50,31 +51,45 @@ export class PackReader {
     for (const [field, { keys: withPart }] of Object.entries(footer.parts)) for (const key of withPart) this.fieldsOf(key).parts.push(field)
   }
 
-  /** The pack in `file`; undefined when it is unreadable or not a pack of this format (each entry a miss). */
+  /**
+   * The pack in `file`; undefined when it is unreadable or not a pack of this format (each entry a miss).
+   * The file stays open until `close`: parts are read through it, so a pack another build removes in the
+   * meantime (a watching process beside a one-shot build, sharing the cache) stays readable.
+   */
   static open(file: string): PackReader | undefined {
+    let fd: number | undefined
     try {
-      const fd = openSync(file, 'r')
-      try {
-        const size = fstatSync(fd).size
-        const length = readAt(fd, [size - 4, 4]).readUInt32LE(0)
-        const end = size - 4 - length
-        const footer = JSON.parse(readAt(fd, [end, length]).toString('utf8')) as Footer
-        if (footer?.format !== PackReader.FORMAT || !Array.isArray(footer.keys) || !Array.isArray(footer.texts)) return undefined
-        const inside = ([at, n]: Range) => Number.isInteger(at) && Number.isInteger(n) && at >= 0 && n >= 0 && at + n <= end
-        const ranges = [footer.heads, ...Object.values(footer.parts).map((p) => p.at), ...footer.texts.map(([, , at, n]) => [at, n] as Range)]
-        if (!ranges.every(inside)) return undefined
-        return new PackReader(file, footer, new Set(footer.keys))
-      } finally {
-        closeSync(fd)
-      }
+      fd = openSync(file, 'r')
+      const size = fstatSync(fd).size
+      const length = readAt(fd, [size - 4, 4]).readUInt32LE(0)
+      const end = size - 4 - length
+      const footer = JSON.parse(readAt(fd, [end, length]).toString('utf8')) as Footer
+      const inside = ([at, n]: Range) => Number.isInteger(at) && Number.isInteger(n) && at >= 0 && n >= 0 && at + n <= end
+      const valid =
+        footer?.format === PackReader.FORMAT &&
+        Array.isArray(footer.keys) &&
+        Array.isArray(footer.texts) &&
+        [footer.heads, ...Object.values(footer.parts).map((p) => p.at), ...footer.texts.map(([, , at, n]) => [at, n] as Range)].every(inside)
+      if (valid) return new PackReader(file, fd, footer, new Set(footer.keys))
     } catch {
-      return undefined
+      // Unreadable: a miss for each of its entries.
     }
+    if (fd !== undefined) closeSync(fd)
+    return undefined
   }
 
-  /** Reads the whole file now, so parts not read yet stay readable once the file is removed (a pack merged into a new one). */
+  /** Reads the whole file now and closes it: parts not read yet stay readable once the file is gone. */
   pin(): void {
-    this.bytes ??= readFileSync(this.file)
+    if (this.bytes) return
+    this.bytes = readAt(this.fd!, [0, fstatSync(this.fd!).size])
+    this.close()
+  }
+
+  /** Closes the file; parts not read yet can no longer be (pin first to keep them). */
+  close(): void {
+    if (this.fd === undefined) return
+    closeSync(this.fd)
+    this.fd = undefined
   }
 
   /** The entry's value, its LazyPart fields still on disk; undefined (a miss) when its bytes do not read. */
@@ -130,12 +145,8 @@ export class PackReader {
     // read of the whole file then beats thousands of small ones.
     if (!this.bytes && ++this.reads > MANY_READS) this.pin()
     if (this.bytes) return this.bytes.subarray(at, at + n)
-    const fd = openSync(this.file, 'r')
-    try {
-      return readAt(fd, [at, n])
-    } finally {
-      closeSync(fd)
-    }
+    if (this.fd === undefined) throw new Error(`pack ${this.file} was closed before its part at ${at} was read`)
+    return readAt(this.fd, [at, n])
   }
 
   private fieldsOf(key: string): { texts: Map<string, { range: Range; kind: TextKind }>; parts: string[] } {

@@ -83,6 +83,7 @@ export class UnitPacks {
       if (merged || usedIn.get(pack) === 0) {
         // Entries this build read may still have parts to read from the file about to go.
         if (usedIn.get(pack)! > 0) pack.disk?.pin()
+        else pack.disk?.close()
         if (merged) {
           for (const key of pack.keys) {
             if (!used.has(key) || this.pending.has(key) || carried.has(key)) continue
@@ -90,12 +91,12 @@ export class UnitPacks {
             if (split) carried.set(key, split)
           }
         }
-        rmSync(pack.file, { force: true })
+        removeQuietly(pack.file)
       } else {
         kept.push(pack)
       }
     }
-    for (const file of this.foreign) rmSync(file, { force: true })
+    for (const file of this.foreign) removeQuietly(file)
     this.foreign = []
     for (const key of [...this.pending.keys()]) if (!used.has(key)) this.pending.delete(key)
     if (this.pending.size + carried.size > 0) kept.push(this.writePack(carried))
@@ -195,6 +196,15 @@ function chunkWriter(fd: number) {
       }
       return range
     },
+  }
+}
+
+/** A cache file that cannot be removed (another process has it open, on Windows) only costs disk space. */
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true })
+  } catch {
+    // Left for a later build.
   }
 }
 

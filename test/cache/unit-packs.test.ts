@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { UnitStore } from '../../src/cache/unit-store.js'
@@ -128,6 +128,16 @@ describe('UnitStore packed entries with lazy parts', () => {
     expect(k0.card.get()).toBe('# Card 0\n')
     expect(store.get<ReturnType<typeof unitWith>>('n')!.docs.get()).toEqual([{ at: new Date(9), n: 9n }])
     expect(store.get('k1')).toBeUndefined()
+  })
+
+  it('reads a part after another build removed its pack (a watching process beside a one-shot build)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aw-lazy-'))
+    buildOnce(dir, [], { a: unitWith(3) })
+    const store = new UnitStore(dir, { retain: false })
+    const a = store.get<ReturnType<typeof unitWith>>('a')!
+    rmSync(join(dir, 'packs', packsOf(dir)[0]!))
+    expect(a.output.get()).toEqual({ text: 'card 3 é', list: [3] })
+    expect(a.docs.get()).toEqual([{ at: new Date(3), n: 3n }])
   })
 
   it('takes a pack with a damaged footer for misses', () => {
