@@ -29,8 +29,8 @@ export interface SiteInput {
  * Returns the site pages kept from the last build (with `memo`): output path → content hash, never in `files`.
  */
 export function renderSite({ inputs, rules, catalogue, files, base, siteUrl, cache, cacheSalt, memo }: SiteInput, diagnostics: Diagnostic[]): Map<string, string> {
-  const { model, pages, downloads, trees } = sitePages({ inputs, rules, catalogue, files, base, siteUrl, cache, cacheSalt })
-  const site = buildSiteKeeping(pages, model, catalogue, { base, downloads, diagnostics, cache, cacheSalt, trees, memo })
+  const { model, pages, downloads, trees, modelKey } = sitePages({ inputs, rules, catalogue, files, base, siteUrl, cache, cacheSalt })
+  const site = buildSiteKeeping(pages, model, catalogue, { base, downloads, diagnostics, cache, cacheSalt, trees, memo, modelKey })
   for (const [path, content] of site.files) files.set(`site/${path}`, content)
   // Wiki links the site cannot follow are reported by buildSite (`dangling-link`, at the card's line); this checks the HTML.
   const siteKey = site.siteKey
@@ -45,7 +45,7 @@ export function renderSite({ inputs, rules, catalogue, files, base, siteUrl, cac
  * Adds the cross-link pages and exports to `files`, and splits them into the site's input: the wiki pages
  * (`wiki/`-relative path → Markdown), the downloads (everything else) and the cross-link pages' syntax trees.
  */
-function sitePages({ inputs, rules, catalogue, files, siteUrl, cache, cacheSalt }: SiteInput): { model: WikiModel; pages: Map<string, string | DeferredText>; downloads: Map<string, string | Uint8Array>; trees?: Map<string, MdastRoot> } {
+function sitePages({ inputs, rules, catalogue, files, siteUrl, cache, cacheSalt }: SiteInput): { model: WikiModel; pages: Map<string, string | DeferredText>; downloads: Map<string, string | Uint8Array>; trees?: Map<string, MdastRoot>; modelKey?: string } {
   const model: WikiModel = { rules, dataNeeded: inputs.dataNeeded, loggingPolicies: inputs.loggingPolicies, enrichments: inputs.enrichments, atomics: inputs.atomics }
   const crossLinks = crossLinkPages(model, catalogue, { siteUrl, cache, cacheSalt })
   for (const [path, content] of crossLinks.files) files.set(path, content)
@@ -56,7 +56,7 @@ function sitePages({ inputs, rules, catalogue, files, siteUrl, cache, cacheSalt 
       if (typeof content === 'string' || content instanceof DeferredText) pages.set(path.slice('wiki/'.length), content)
     } else downloads.set(path, contentOf(content))
   }
-  return { model, pages, downloads, trees: crossLinks.trees }
+  return { model, pages, downloads, trees: crossLinks.trees, modelKey: crossLinks.key }
 }
 
 function problemsByPage(found: readonly Diagnostic[]): Map<string, LinkProblem[]> {

@@ -46,6 +46,8 @@ export interface CrossLinks {
    * it without parsing the Markdown again. Absent when the files came from the cache.
    */
   trees?: Map<string, Root>
+  /** With a cache: the key of everything the pages show of the model (see crossLinksKey), for what else derives from it. */
+  key?: string
 }
 
 /** buildCrossLinks, also handing out the pages' syntax trees. */
@@ -57,7 +59,7 @@ export function crossLinkPages(model: WikiModel, catalogue: CatalogueView, optio
   if (hit) {
     // The pages' own entries are not read now, but the next edit needs them.
     cache.keep?.(hit.keys)
-    return { files: new Map(hit.files) }
+    return { files: new Map(hit.files), key }
   }
   const keys: string[] = []
   // Every entry the pages are made from, so a later hit can keep them (see UnitStore.keep).
@@ -73,7 +75,7 @@ export function crossLinkPages(model: WikiModel, catalogue: CatalogueView, optio
   const built = crossLinks(model, catalogue, layerOptions, printedOnce(recording, salt), { cache: recording, base: pageKeyBase(model, catalogue, layerOptions, salt), salt })
   // Serialised, not JSON: 10 MB of Markdown and exports on the corpus, which JSON escapes at twice the cost.
   cache.put(key, { files: [...built.files], keys })
-  return built
+  return { ...built, key }
 }
 
 /** A page's Markdown as kept in the cache, with the printed chunks of its long tables (still needed while it is kept). */
@@ -122,7 +124,7 @@ interface PageKeys {
   salt: string
 }
 
-function crossLinks(model: WikiModel, catalogue: CatalogueView, options: LayerOptions, print: (tree: Root) => string = (tree) => printMarkdown(tree.children), keys?: PageKeys): Required<CrossLinks> {
+function crossLinks(model: WikiModel, catalogue: CatalogueView, options: LayerOptions, print: (tree: Root) => string = (tree) => printMarkdown(tree.children), keys?: PageKeys): Required<Omit<CrossLinks, 'key'>> {
   const index = buildCoverageIndex(model, catalogue)
   const files = new Map<string, string>()
   const trees = new Map<string, Root>()

@@ -17,6 +17,8 @@ export interface BuildSiteOptions extends SiteOptions {
   diagnostics?: Diagnostic[]
   /** Pages of the last build, kept by a process that builds again (needs `cache`): unchanged pages are not made again. */
   memo?: PageMemo
+  /** The key of everything the model shows (rules' facts and links, atc-data, triggers, catalogue; see crossLinksKey). */
+  modelKey?: string
 }
 
 /** The site's files, and the pages the build did not make again because the output folder still holds them. */
@@ -67,11 +69,21 @@ export function buildSiteKeeping(pages: ReadonlyMap<string, string | DeferredTex
       options.diagnostics?.push({ path: `wiki/${page}`, line: d.line, col: d.col, severity: 'warning', message: `link to ${d.href} has no page on the site (${d.target}); it is shown as plain text`, code: 'dangling-link' })
     }
   }
-  if (!pages.has('index.md')) add(fallbackHomePage(ctx))
-  add(matrixPage(ctx))
-  for (const page of sectionIndexPages(ctx)) add(page)
-  add(notFoundPage(ctx))
-  files.set(GENERATED.searchIndex, JSON.stringify(buildSearchIndex(ctx, titles)))
+  // The section indexes, the matrix and the search index show the model and the site, not any page's
+  // content: kept whole while neither changed (an edit of a query or a comment).
+  const keptWhole = (key: string | undefined) => <T>(make: () => T): T => {
+    if (key === undefined || !ctx.cache) return make()
+    const hit = ctx.cache.get<T>(key)
+    if (hit !== undefined) return hit
+    const made = make()
+    ctx.cache.put(key, made)
+    return made
+  }
+  const generatedKey = memo && options.modelKey ? hashOf(GENERATED_VERSION, options.modelKey, memo.siteKey, String(pages.has('index.md'))) : undefined
+  const generated = keptWhole(generatedKey)(() => [...(pages.has('index.md') ? [] : [fallbackHomePage(ctx)]), matrixPage(ctx), ...sectionIndexPages(ctx), notFoundPage(ctx)])
+  for (const page of generated) add(page)
+  const searchKey = generatedKey && hashOf(generatedKey, ...[...titles].flat())
+  files.set(GENERATED.searchIndex, keptWhole(searchKey)(() => JSON.stringify(buildSearchIndex(ctx, titles))))
   files.set(GENERATED.css, siteAsset('site.css'))
   files.set(GENERATED.js, siteAsset('site.js'))
   for (const [path, content] of ctx.downloads) files.set(`downloads/${path}`, content)
@@ -85,6 +97,9 @@ export function buildSiteKeeping(pages: ReadonlyMap<string, string | DeferredTex
 function siteKeyOf(ctx: SiteContext): string {
   return hashOf(MEMO_VERSION, ctx.cacheSalt, ctx.name, ctx.base, ...[...ctx.site.pages].sort(), '\0', ...[...ctx.site.files].sort())
 }
+
+/** Bump when the generated pages or the search index read something the model key and the site key do not cover. */
+const GENERATED_VERSION = 'generated-pages-1'
 
 /** Bump when a page's layout reads something siteKeyOf and wikiSitePage's key do not cover. */
 const MEMO_VERSION = 'page-memo-1'
