@@ -4,7 +4,7 @@ import type { Inputs, LinkedRule } from './model.js'
 import type { Root as MdastRoot } from 'mdast'
 import { crossLinkPages, type WikiModel } from './crosslink/index.js'
 import { buildSiteKeeping, checkLinks, type PageCache, type PageMemo } from './site/index.js'
-import type { LinkProblem } from './site/page-memo.js'
+import { keptFindings, type LinkProblem } from './site/page-memo.js'
 import { contentOf, DeferredText, type OutputFiles } from './write/index.js'
 
 export interface SiteInput {
@@ -34,7 +34,7 @@ export function renderSite({ inputs, rules, catalogue, files, base, siteUrl, cac
   for (const [path, content] of site.files) files.set(`site/${path}`, content)
   // Wiki links the site cannot follow are reported by buildSite (`dangling-link`, at the card's line); this checks the HTML.
   const siteKey = site.siteKey
-  const checked = memo && siteKey ? (path: string) => memo.checkedProblems(path, siteKey) : undefined
+  const checked = memo && siteKey ? (path: string) => keptFindings(site.kept.get(path)!, siteKey) : undefined
   const found = checkLinks(site.files, { base, kept: site.kept, checked })
   if (memo && siteKey) memo.recordChecks(siteKey, problemsByPage(found))
   for (const d of found) diagnostics.push({ ...d, path: `site/${d.path}` })

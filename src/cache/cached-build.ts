@@ -17,7 +17,7 @@ import { recordFactsStamp } from '../crosslink/facts-stamp.js'
 import { recordRuleFacts } from '../crosslink/rule-facts.js'
 import { toolFingerprint } from './tool-fingerprint.js'
 import { UnitStore } from './unit-store.js'
-import { atomicsCardOutcome, atomicsUnit, dataCard, dataUnit, keepUnit, ruleCardOutcome, ruleUnit, type AtomicsUnit, type DataUnit, type RuleContext, type RuleUnit } from './work-units.js'
+import { atomicsUnit, dataCard, dataUnit, keepUnit, ruleUnit, unitCardOutcome, type AtomicsUnit, type DataUnit, type RuleContext, type RuleUnit } from './work-units.js'
 import { partValue } from './lazy-part.js'
 
 export interface CachedBuildOptions {
@@ -106,7 +106,7 @@ export function prepareCached(config: BuildConfig, options: CachedBuildOptions, 
       if (unit.factsStamp) recordFactsStamp(rule, unit.factsStamp)
       rules.push(rule)
       convertDiagnostics.push(...unit.convertDiagnostics)
-      const card = ruleCardOutcome(unit)
+      const card = unitCardOutcome(unit)
       if (card) cards.set(source, card)
     }
   })
@@ -193,7 +193,7 @@ export function convertersFor(config: Pick<BuildConfig, 'converterConfigs'>, con
   const known = converters.get(convertKey)
   if (known) {
     // Set up by an earlier build of this process: its cache entries are still wanted by the next process.
-    store?.keep(known.keys)
+    if (store) keepConverterConfigs(convertKey, store)
     return known.convert
   }
   // A new process takes the parsed configuration documents from the cache instead of parsing them again.
@@ -269,7 +269,7 @@ function loadTriggers(entries: Entry[], tool: string, catalogue: { value: Attack
     lazyField(source, 'doc', () => partValue(unit.doc!))
     recordSourceStamp(source, key)
     items.push(source)
-    const card = atomicsCardOutcome(unit)
+    const card = unitCardOutcome(unit)
     if (card) cards.set(source, card)
   }
   return { items, diagnostics, cards }

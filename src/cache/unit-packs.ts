@@ -13,7 +13,7 @@ interface Pack {
   keys: Set<string>
   /** Entries as values: those read so far, or every entry of a pack this process wrote. */
   values: Map<string, unknown>
-  /** The file's bytes, for entries not in `values`. */
+  /** The file: entries not in `values` are read from it, and carried into a new pack as its bytes. */
   disk?: PackReader
 }
 
@@ -87,7 +87,8 @@ export class UnitPacks {
         if (merged) {
           for (const key of pack.keys) {
             if (!used.has(key) || this.pending.has(key) || carried.has(key)) continue
-            const split = pack.values.has(key) ? splitEntry(pack.values.get(key)) : pack.disk?.split(key)
+            // From the file when it has the entry: its parts are copied as bytes, not read and written again.
+            const split = (pack.disk?.keys.has(key) ? pack.disk.split(key) : undefined) ?? splitEntry(pack.values.get(key))
             if (split) carried.set(key, split)
           }
         }
@@ -221,4 +222,3 @@ export function safeList(dir: string): string[] {
     return []
   }
 }
-

@@ -68,11 +68,6 @@ export function ruleUnit(path: string, text: string, context: RuleContext): Rule
   }
 }
 
-/** The rule's card as the wiki takes it: deferred while its text is still on disk and its hash is known. */
-export function ruleCardOutcome(unit: RuleUnit): CardOutcome | undefined {
-  return cardOutcome(unit.card, unit.cardText, (text) => text)
-}
-
 /** A Data Needed, Logging Policy or Enrichment file as loaded (its card needs the whole set, see dataCard). */
 export interface DataUnit {
   item?: Omit<DataSource, 'text'>
@@ -113,25 +108,19 @@ export function atomicsUnit(path: string, techniqueId: string, text: string, cat
   return { atomics: { path: atomics.path, techniqueId: atomics.techniqueId }, diagnostics, card: 'error' in card ? card : {}, doc: atomics.doc, cardText: 'text' in card ? card.text : undefined }
 }
 
-/** The trigger's card as the wiki takes it: deferred while its text is still on disk and its hash is known. */
-export function atomicsCardOutcome(unit: AtomicsUnit): CardOutcome | undefined {
-  return cardOutcome(unit.card, unit.cardText, (text) => text)
-}
-
-/** A card's outcome from a unit's card state and the part that holds its text. */
-function cardOutcome<P>(card: { error: string } | { hash?: string } | undefined, part: P | LazyPart<P> | undefined, textOf: (part: P) => string | undefined): CardOutcome | undefined {
-  if (!card || part === undefined) return undefined
+/** A rule's or trigger's card as the wiki takes it: deferred while its text is still on disk and its hash is known. */
+export function unitCardOutcome(unit: Pick<RuleUnit | AtomicsUnit, 'card' | 'cardText'>): CardOutcome | undefined {
+  const { card, cardText } = unit
+  if (!card || cardText === undefined) return undefined
   if ('error' in card) return { error: card.error }
-  const hash = card.hash
-  if (part instanceof LazyPart && !part.isLoaded && hash !== undefined) return { deferred: new DeferredText(hash, () => textOf(part.get()) ?? '') }
-  const text = textOf(partValue(part))
-  return text === undefined ? undefined : { text, hash }
+  if (cardText instanceof LazyPart && !cardText.isLoaded && card.hash !== undefined) return { deferred: new DeferredText(card.hash, () => cardText.get()) }
+  return { text: partValue(cardText), hash: card.hash }
 }
 
 /**
  * Puts a unit (or a card) into the store and returns it as kept. A unit kept on disk carries its card's
  * content hash, so a later process's write step need not hash the card again (nor read it, for a rule:
- * see ruleCardOutcome). Hashing flattens the card's text into one copy (it shares the rule's text and
+ * see unitCardOutcome). Hashing flattens the card's text into one copy (it shares the rule's text and
  * queries until then), so a build without a disk cache leaves that to the write step: 30 MB less at the
  * peak of a cold build of the corpus. A rule's documents, conversions and card are kept apart in the pack.
  */

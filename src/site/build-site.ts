@@ -71,19 +71,11 @@ export function buildSiteKeeping(pages: ReadonlyMap<string, string | DeferredTex
   }
   // The section indexes, the matrix and the search index show the model and the site, not any page's
   // content: kept whole while neither changed (an edit of a query or a comment).
-  const keptWhole = (key: string | undefined) => <T>(make: () => T): T => {
-    if (key === undefined || !ctx.cache) return make()
-    const hit = ctx.cache.get<T>(key)
-    if (hit !== undefined) return hit
-    const made = make()
-    ctx.cache.put(key, made)
-    return made
-  }
   const generatedKey = memo && options.modelKey ? hashOf(GENERATED_VERSION, options.modelKey, memo.siteKey, String(pages.has('index.md'))) : undefined
-  const generated = keptWhole(generatedKey)(() => [...(pages.has('index.md') ? [] : [fallbackHomePage(ctx)]), matrixPage(ctx), ...sectionIndexPages(ctx), notFoundPage(ctx)])
+  const generated = keptWhole(ctx, generatedKey, () => [...(pages.has('index.md') ? [] : [fallbackHomePage(ctx)]), matrixPage(ctx), ...sectionIndexPages(ctx), notFoundPage(ctx)])
   for (const page of generated) add(page)
   const searchKey = generatedKey && hashOf(generatedKey, ...[...titles].flat())
-  files.set(GENERATED.searchIndex, keptWhole(searchKey)(() => JSON.stringify(buildSearchIndex(ctx, titles))))
+  files.set(GENERATED.searchIndex, keptWhole(ctx, searchKey, () => JSON.stringify(buildSearchIndex(ctx, titles))))
   files.set(GENERATED.css, siteAsset('site.css'))
   files.set(GENERATED.js, siteAsset('site.js'))
   for (const [path, content] of ctx.downloads) files.set(`downloads/${path}`, content)
@@ -91,6 +83,16 @@ export function buildSiteKeeping(pages: ReadonlyMap<string, string | DeferredTex
   registerSiteLinks(files, records)
   options.memo?.retainOnly(new Set(wikiPages))
   return { files, kept, siteKey: memo?.siteKey }
+}
+
+/** What `make` gives, from the page cache under `key` when it is there (no key, no cache: made each time). */
+function keptWhole<T>(ctx: SiteContext, key: string | undefined, make: () => T): T {
+  if (key === undefined || !ctx.cache) return make()
+  const hit = ctx.cache.get<T>(key)
+  if (hit !== undefined) return hit
+  const made = make()
+  ctx.cache.put(key, made)
+  return made
 }
 
 /** What every page's layout and links depend on besides its own content: the tool, the site's settings and files. */

@@ -18,7 +18,7 @@ export interface CheckLinksOptions {
   parse?: boolean
   /** Pages present on the site but not in `files` (kept from the last build), with the links and ids they were made with. */
   kept?: ReadonlyMap<string, Pick<KeptPage, 'links' | 'ids'>>
-  /** A kept page's findings from the last check, when they still hold (see PageMemo.checkedProblems): not checked again. */
+  /** A kept page's findings from the last check, when they still hold (see keptFindings): not checked again. */
   checked?: (path: string) => Omit<Diagnostic, 'path'>[] | undefined
 }
 

@@ -81,7 +81,7 @@ function makerOf(ctx: SiteContext, page: string, markdownOf: () => string): Page
     return {
       kind: 'cached',
       key: keyed(() => contentKey(page, markdown, ctx.cacheSalt)),
-      render: () => fromModel(ctx, page, markdown, () => recordingAnswers(ctx.site, (site) => atcCard(source, page, markdown, site))),
+      render: () => fromModel(ctx, page, markdownOf, () => recordingAnswers(ctx.site, (site) => atcCard(source, page, markdown, site))),
     }
   }
   const key = keyed(() => contentKey(page, markdown, ctx.cacheSalt))
@@ -90,10 +90,10 @@ function makerOf(ctx: SiteContext, page: string, markdownOf: () => string): Page
 }
 
 /** A page made from the model, or, should that fail on input nobody foresaw, from its card's Markdown like any page. */
-function fromModel(ctx: SiteContext, page: string, markdown: string | (() => string), make: () => CachedContent): CachedContent {
+function fromModel(ctx: SiteContext, page: string, markdownOf: () => string, make: () => CachedContent): CachedContent {
   try {
     return make()
   } catch {
-    return renderContent(page, typeof markdown === 'string' ? markdown : markdown(), ctx.site)
+    return renderContent(page, markdownOf(), ctx.site)
   }
 }

@@ -25,7 +25,7 @@ export interface KeptPage {
   cacheKeys: string[]
   /** True when a link points at an id on another page (which may change while this page is kept). */
   fragmentsElsewhere: boolean
-  /** What the link check found on the page, and the site it checked against (see LinkChecks). */
+  /** What the link check found on the page, and the site it checked against (see keptFindings). */
   checked?: { siteKey: string; problems: LinkProblem[] }
 }
 
@@ -49,7 +49,6 @@ export class PageMemo {
   }
 
   keep(page: string, key: string, rendered: RenderedPage, cacheKeys: string[]): void {
-    this.sitePaths = undefined
     const state = rendered.state
     this.pages.set(page, {
       path: rendered.path,
@@ -67,36 +66,18 @@ export class PageMemo {
     })
   }
 
-  /**
-   * The link check's findings on a page kept from the last build, when they still hold: the page is as
-   * checked, the site has the same pages and files (`siteKey`), and no link depends on another page's ids.
-   */
-  checkedProblems(path: string, siteKey: string): LinkProblem[] | undefined {
-    const kept = this.bySitePath().get(path)
-    return kept && !kept.fragmentsElsewhere && kept.checked?.siteKey === siteKey ? kept.checked.problems : undefined
-  }
-
   /** Records the link check's findings on every page of the memo (site path → findings; none when absent). */
   recordChecks(siteKey: string, problems: ReadonlyMap<string, LinkProblem[]>): void {
     for (const kept of this.pages.values()) kept.checked = { siteKey, problems: problems.get(kept.path) ?? [] }
   }
 
-  private sitePaths: Map<string, KeptPage> | undefined
-
-  private bySitePath(): Map<string, KeptPage> {
-    if (!this.sitePaths) this.sitePaths = new Map([...this.pages.values()].map((kept) => [kept.path, kept]))
-    return this.sitePaths
-  }
-
   /** Forgets pages the last build no longer made. */
   retainOnly(pages: ReadonlySet<string>): void {
-    this.sitePaths = undefined
     for (const page of [...this.pages.keys()]) if (!pages.has(page)) this.pages.delete(page)
   }
 
   /** Forgets everything (the output folder no longer holds what the memo describes). */
   clear(): void {
-    this.sitePaths = undefined
     this.pages.clear()
   }
 
@@ -121,6 +102,14 @@ export class PageMemo {
       // Only costs time next build.
     }
   }
+}
+
+/**
+ * The link check's findings on a page kept from the last build, when they still hold: the page is as
+ * checked, the site has the same pages and files (`siteKey`), and no link depends on another page's ids.
+ */
+export function keptFindings(kept: KeptPage, siteKey: string): LinkProblem[] | undefined {
+  return !kept.fragmentsElsewhere && kept.checked?.siteKey === siteKey ? kept.checked.problems : undefined
 }
 
 export function packLinks(links: readonly LinkRecord[]): string {
