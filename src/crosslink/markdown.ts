@@ -2,51 +2,49 @@ import type { BlockContent, Html, Heading, Link, List, ListItem, Paragraph, Phra
 import { defaultHandlers, toMarkdown, type Handle, type Options } from 'mdast-util-to-markdown'
 import remarkGfm from 'remark-gfm'
 import { unified } from 'unified'
+import { plainLink, plainText } from './plain-phrasing.js'
+import { plainTable } from './plain-table.js'
 
 /**
  * Cross-link pages are built as Markdown syntax trees and printed by mdast-util-to-markdown, so rule
  * titles and descriptions are escaped by the printer, never pasted into Markdown text.
  */
 
-// remark-gfm registers its to-markdown extensions (tables…) on the processor's data.
+// remark-gfm registers its to-markdown extensions (tables…) on the processor's data. plainTable relies on
+// these two table settings.
 const gfmProcessor = unified().use(remarkGfm, { tablePipeAlign: false, tableCellPadding: true })
 gfmProcessor.freeze()
-/**
- * Plain words need no escaping, and the printer's escaping pass (dozens of patterns per text node) is most
- * of the cost of thousands of pages: text made only of letters, digits, spaces and punctuation that means
- * nothing inline is printed as it is, when nothing around it can turn it into syntax (a block start, a
- * link's `](`, an autolink literal, edge spaces a parser would trim).
- */
-const PLAIN_CHARS = /^[A-Za-z0-9 ,.:;()'"?↳/=%+$✓✗-]+$/
-const AUTOLINK_LIKE = /[Ww]\.[-.\w]|[ps]:\/|\/\//
-const BLOCK_START = /^(?:[^A-Za-z0-9✓✗]|\d+[.)])/
-const text: Handle = (node, parent, state, info) => {
-  const value = (node as { value: string }).value
-  const { before, after } = info
-  const atStart = before === '' || before === '\n' || before === ' ' || before === '\t'
-  const atEnd = after === '' || after === '\n' || after === ' ' || after === '\t'
-  const plain =
-    PLAIN_CHARS.test(value) &&
-    !(atStart && (value.startsWith(' ') || (parent?.type === 'tableCell' ? /^-[:|-]/.test(value) : BLOCK_START.test(value)) || !/^[A-Za-z0-9✓✗-]/.test(value))) &&
-    !(atEnd && value.endsWith(' ')) &&
-    !(before === ']' && value.startsWith('(')) &&
-    !AUTOLINK_LIKE.test(`${before}${value}${after}`)
-  return plain ? value : defaultHandlers.text(node as never, parent, state, info)
+
+const text: Handle = (node, parent, state, info) =>
+  plainText((node as { value: string }).value, parent?.type, info.before, info.after) ?? defaultHandlers.text(node as never, parent, state, info)
+
+const link: Handle = (node, parent, state, info) => plainLink(node as Link) ?? defaultHandlers.link(node as never, parent, state, info)
+
+const GFM_EXTENSIONS = (gfmProcessor.data() as { toMarkdownExtensions?: Options['extensions'] }).toMarkdownExtensions ?? []
+const gfmTable = handlerIn(GFM_EXTENSIONS, 'table')
+
+const table: Handle = (node, parent, state, info) => {
+  const print = (whole: Table) => gfmTable(whole, parent, state, info)
+  return plainTable(node as Table, print) ?? print(node as Table)
 }
 
-/** Likewise a link whose label is plain and whose URL holds only unreserved and percent-encoded characters. */
-const PLAIN_URL = /^[A-Za-z0-9._~%/#-]+$/
-const PLAIN_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9 ,.:;()'"?↳/=%+$-]*[A-Za-z0-9,.:;()'"?↳/=%+$-])?$/
-const link: Handle = (node, parent, state, info) => {
-  const { url, title, children } = node as Link
-  const only = children.length === 1 && children[0].type === 'text' ? children[0].value : undefined
-  if (!title && only !== undefined && PLAIN_LABEL.test(only) && !AUTOLINK_LIKE.test(only) && PLAIN_URL.test(url)) return `[${only}](${url})`
-  return defaultHandlers.link(node as never, parent, state, info)
+/** The handler an extension (or one it holds) registers for `type`. */
+function handlerIn(extensions: Options[], type: 'table'): Handle {
+  const find = (list: Options[]): Handle | undefined => {
+    for (const extension of list) {
+      const handler = extension.handlers?.[type] ?? (extension.extensions && find(extension.extensions))
+      if (handler) return handler as Handle
+    }
+    return undefined
+  }
+  const handler = find(extensions)
+  if (!handler) throw new Error(`no Markdown handler for ${type}: expected remark-gfm to register one`)
+  return handler
 }
 
 const OPTIONS: Options = {
-  handlers: { text, link },
-  extensions: ((gfmProcessor.data() as { toMarkdownExtensions?: Options['extensions'] }).toMarkdownExtensions ?? []),
+  handlers: { text, link, table },
+  extensions: GFM_EXTENSIONS,
   bullet: '-',
   emphasis: '_',
   rule: '-',
