@@ -13,6 +13,7 @@ import { headingsAndTables, markdownLinks, rawWhereNeeded, siteLinks, type PageS
 import { SANITIZE_SCHEMA } from './sanitize-schema.js'
 import type { KeyedStore } from '../cache/unit-store.js'
 import { renderInChunks } from './table-chunks.js'
+import { fillPlainRows, plainRows } from './plain-rows.js'
 
 export interface RenderedMarkdown {
   html: string
@@ -64,16 +65,26 @@ export function renderMarkdown(markdown: string, page: string, site: SiteIndex, 
  * A page given as the syntax tree its Markdown was printed from (the cross-link pages): the same pipeline
  * without printing and parsing again. Markdown source held in the tree (md.markdownSource) is parsed here.
  * Positions are the tree's, not the printed page's: the state's `markdownLinks` is left empty. With
- * `chunks`, long tables are rendered in chunks of rows kept between builds.
+ * `chunks`, long tables are rendered in chunks of rows kept between builds. Plain table rows skip the
+ * pipeline (see plainRows) unless `reference` (tests compare the two).
  */
-export function renderMarkdownTree(tree: MdastRoot, page: string, site: SiteIndex, chunks?: TableChunks): RenderedMarkdown {
+export function renderMarkdownTree(tree: MdastRoot, page: string, site: SiteIndex, chunks?: TableChunks, reference = false): RenderedMarkdown {
   const parser = (processor ??= createProcessor())
   const root: MdastRoot = { type: 'root', children: tree.children.flatMap((node) => (isMarkdownSource(node) ? (bundledMdast(node.value) ?? parser.parse(node.value).children) : [node])) }
-  const renderRoot = (part: MdastRoot, partSite: SiteIndex): RenderedMarkdown => {
+  const pipeline = (part: MdastRoot, partSite: SiteIndex): RenderedMarkdown => {
     const state = emptyState(page, partSite)
     const hast = parser.runSync(part, { value: '', path: page, data: { page: state } }) as Root
     state.markdownLinks = []
     return { html: parser.stringify(hast), state }
+  }
+  const renderRoot = (part: MdastRoot, partSite: SiteIndex): RenderedMarkdown => {
+    const rows = reference ? undefined : plainRows(part, page, partSite)
+    if (rows) {
+      const rendered = pipeline(rows.root, partSite)
+      const filled = fillPlainRows(rendered.html, rendered.state.links, rows)
+      if (filled) return { html: filled.html, state: { ...rendered.state, links: filled.links } }
+    }
+    return pipeline(part, partSite)
   }
   return (chunks && renderInChunks(root, page, site, renderRoot, chunks.store, chunks.salt)) ?? renderRoot(root, site)
 }
