@@ -72,6 +72,19 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
  * (`path:line:col` of the offending key when the source is known) and the model keeps what it can.
  */
 export function toAtomicsModel(doc: unknown, path: string, options: SourceOptions = {}): { model: AtomicsModel; diagnostics: Diagnostic[] } {
+  if (!isObj(doc)) return readModel(doc, path, options)
+  // The wiki card and the site page both read the same document; its scalars' source text takes a second
+  // YAML parse, so the model is made once per document.
+  const known = models.get(doc)
+  if (known && known.path === path && known.text === options.text && known.source === options.source) return known.result
+  const result = readModel(doc, path, options)
+  models.set(doc, { path, text: options.text, source: options.source, result })
+  return result
+}
+
+const models = new WeakMap<object, { path: string; text: string | undefined; source: SourceOptions['source']; result: ReturnType<typeof toAtomicsModel> }>()
+
+function readModel(doc: unknown, path: string, options: SourceOptions): { model: AtomicsModel; diagnostics: Diagnostic[] } {
   const r = new AtomicsReader(path, options)
   const model: AtomicsModel = { techniqueId: null, displayName: null, tests: [] }
   if (!isObj(doc)) {
