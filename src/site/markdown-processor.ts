@@ -14,6 +14,7 @@ import { SANITIZE_SCHEMA } from './sanitize-schema.js'
 import type { KeyedStore } from '../cache/unit-store.js'
 import { renderInChunks } from './table-chunks.js'
 import { fillPlainRows, plainRows } from './plain-rows.js'
+import { plainMarkdownHtml } from './plain-markdown.js'
 
 export interface RenderedMarkdown {
   html: string
@@ -101,10 +102,26 @@ const PART_BREAK = '\uE002'
 /**
  * Several Markdown fragments of one page (a trigger's descriptions) through the pipeline as one document,
  * so the per-document cost is paid once: each comes back as its own HTML, in order. Heading ids are unique
- * across them. A fragment that swallows the break between it and the next (an open fence, say) makes the
- * count come out wrong; then each fragment is rendered alone.
+ * across them. Fragments of plain paragraphs are printed without the parse (see plainMarkdownHtml) when
+ * the first of them, parsed with the rest, comes out the same. A fragment that swallows the break between
+ * it and the next (an open fence, say) makes the count come out wrong; then each fragment is rendered alone.
  */
 export function renderMarkdownParts(parts: readonly string[], page: string, site: SiteIndex): { html: string[]; state: PageState } {
+  const plain = parts.map(plainMarkdownHtml)
+  const probe = plain.findIndex((html) => html !== undefined)
+  if (probe >= 0) {
+    const parsed = parts.flatMap((part, i) => (plain[i] === undefined || i === probe ? [i] : []))
+    const rendered = renderParsed(parsed.map((i) => parts[i]), page, site)
+    if (rendered.html[parsed.indexOf(probe)] === plain[probe]) {
+      const html = plain.map((fast) => fast ?? '')
+      parsed.forEach((i, k) => (html[i] = rendered.html[k]))
+      return { html, state: rendered.state }
+    }
+  }
+  return renderParsed(parts, page, site)
+}
+
+function renderParsed(parts: readonly string[], page: string, site: SiteIndex): { html: string[]; state: PageState } {
   processor ??= createProcessor()
   const stringify = (children: Root['children']) => processor!.stringify({ type: 'root', children }).trim()
   if (parts.length > 1 && !parts.some((p) => p.includes(PART_BREAK))) {
