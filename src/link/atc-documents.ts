@@ -1,3 +1,4 @@
+import { fastYamlDocuments } from '../load/fast-yaml.js'
 import { parseYamlSource } from '../load/yaml-source.js'
 import type { RuleSource, YamlMap } from '../model.js'
 import { isPyMap } from './py-semantics.js'
@@ -25,6 +26,9 @@ export function universalNewlines(text: string): string {
 
 function reparse(rule: RuleSource): YamlMap[] {
   const text = universalNewlines(rule.text).replace(/&/g, '&amp;')
+  // The fast reader gives what the slow one does, or declines (see fastYamlDocuments).
+  const fast = fastYamlDocuments(text)?.filter(isPyMap) as YamlMap[] | undefined
+  if (fast) return fast.length ? fast : rule.documents.map((d) => escapeDeep(d) as YamlMap)
   const { source, diagnostics } = parseYamlSource(rule.path, text)
   // `&` is also YAML's anchor sign: when the escaped text no longer parses, escape the values instead.
   if (diagnostics.length > 0) return rule.documents.map((d) => escapeDeep(d) as YamlMap)

@@ -35,11 +35,24 @@ export function matchByFields(dataNeeded: readonly DataSource[], logsource: Logs
     // Both tests are pure; the logsource one is cheap and rules out most Data Needed, so it goes first.
     const fits = processCreation ? samePyValue(logsource.get('platform'), dn.doc.platform) && dn.title.includes('process_creation') : sameLogsource(logsource, dn)
     if (!fits) continue
-    const known = pyIter(dn.doc.fields)
-    if (fields.every((f) => known.some((k) => samePyValue(k, f)))) out.push(dn.title)
+    const known = knownFields(dn)
+    if (fields.every((f) => (typeof f === 'string' ? known.strings.has(f) : known.all.some((k) => samePyValue(k, f))))) out.push(dn.title)
   }
   return out
 }
+
+/** A Data Needed's fields, with its strings in a set: in Python a string equals only the same string. */
+function knownFields(dn: DataSource): { all: unknown[]; strings: Set<string> } {
+  let known = fieldSets.get(dn)
+  if (!known || known.doc !== dn.doc) {
+    const all = pyIter(dn.doc.fields)
+    known = { doc: dn.doc, all, strings: new Set(all.filter((k): k is string => typeof k === 'string')) }
+    fieldSets.set(dn, known)
+  }
+  return known
+}
+
+const fieldSets = new WeakMap<DataSource, { doc: DataSource['doc']; all: unknown[]; strings: Set<string> }>()
 
 function byLogsource(dataNeeded: readonly DataSource[], logsource: Logsource): DataSource[] {
   return dataNeeded.filter((dn) => sameLogsource(logsource, dn))
