@@ -6,7 +6,7 @@
  * renderMarkdownParts sends one such text through the pipeline as well and uses these only when both agree.
  */
 export function plainMarkdownHtml(text: string): string | undefined {
-  if (!PLAIN.test(text) || AUTOLINK_LIKE.test(text)) return undefined
+  if (!PLAIN.test(text) || AUTOLINK_LIKE.test(text) || LOOSE_UNDERSCORE.test(text) || ESCAPE_OR_BREAK.test(text)) return undefined
   const paragraphs: string[] = []
   let lines: string[] = []
   let hardBreak = false
@@ -32,8 +32,12 @@ export function plainMarkdownHtml(text: string): string | undefined {
   return paragraphs.length > 0 ? paragraphs.join('\n') : undefined
 }
 
-const PLAIN = /^[A-Za-z0-9 ,.:;()'"?/=%+$\n-]+$/
+const PLAIN = /^[A-Za-z0-9 ,.:;()'"?/=%+$!#{}_\\\n-]+$/
 const AUTOLINK_LIKE = /[Ww]{3}\.|:\/\//
+/** An underscore not inside a word (one between two letters or digits can neither open nor close emphasis). */
+const LOOSE_UNDERSCORE = /(?:^|[^A-Za-z0-9])_|_(?:[^A-Za-z0-9]|$)/
+/** A backslash that escapes punctuation or breaks the line; before a letter or digit it is itself. */
+const ESCAPE_OR_BREAK = /\\(?:[^A-Za-z0-9]|$)/
 /** Characters no block starts with (`-`, `+`, `=`, `#`… are left out). */
-const START = /^[A-Za-z0-9("'/$%:;,.?]/
+const START = /^[A-Za-z0-9("'/$%:;,.?!{]/
 const ORDERED_ITEM = /^\d{1,9}[.)](?: |$)/

@@ -14,7 +14,7 @@ describe('plain Markdown paragraphs', () => {
     const piece = fc.constantFrom(
       'Upon execution, the file is created.', 'Run it', '(admin)', '"quoted"', "it's", 'a = b', '50%', '$HOME', 'C:/Windows', 'key: value',
       '', ' ', '   ', '  indented', '   three', '    code', '- item', '+ item', '1. first', '2) second', '10. tenth', '1999 was', '1.5 times', '/etc/hosts', '$PATH', '50% of', '.hidden',
-      '===', '---', '= x', 'Title', '#', 'www.example.com', 'https://x.org', 'a ', 'a  ', 'b   ', ' both ', 'x_y', '*b*', '`c`', '<b>', '&amp;', '\\',
+      '===', '---', '= x', 'Title', '#', 'www.example.com', 'https://x.org', 'a ', 'a  ', 'b   ', ' both ', 'x_y', 'file_name.txt', '_x_', 'a _b_ c', 'snake_case_ x', 'a__b', 'x_', '#{input_path}', 'C# code', 'end #', 'C:\\Windows\\System32', 'a\\*b', 'x\\', 'back\\ slash', '\\n', 'Run !this', '!', 'a{b}c', '{}', 'user@example.com', '~x~', 'a|b', '*b*', '`c`', '<b>', '&amp;', '\\',
     )
     const text = fc.array(piece, { minLength: 1, maxLength: 6 }).map((lines) => lines.join('\n'))
     let fast = 0
