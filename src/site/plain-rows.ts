@@ -39,20 +39,28 @@ export function plainRows(root: Root, page: string, site: SiteIndex): PlainRows 
  */
 export function fillPlainRows(html: string, links: PageState['links'], rows: PlainRows): { html: string; links: PageState['links'] } | undefined {
   if (!rows.probes.every((probe) => html.includes(probe))) return undefined
-  let out = html
-  const outLinks = [...links]
+  // Each placeholder's label holds the mark twice (its href holds it percent-encoded); any other is not ours.
+  if (html.split(MARK).length - 1 !== rows.runs.length * 2) return undefined
+  const pieces: string[] = []
+  const outLinks: PageState['links'] = []
+  let from = 0
+  let linkFrom = 0
+  // Placeholders come in page order: one pass over the HTML and the links.
   for (const run of rows.runs) {
     // The href comes out percent-encoded; the label as it is.
-    const cell = `">${run.marker}</a></td>`
-    const at = out.indexOf(cell)
-    const start = out.lastIndexOf('<tr>', at)
-    const end = out.indexOf('</tr>', at)
-    const link = outLinks.findIndex((l) => l.target === '' && l.fragment === run.marker)
-    if (at < 0 || start < 0 || end < 0 || out.indexOf(cell, at + 1) >= 0 || link < 0) return undefined
-    out = `${out.slice(0, start)}${run.html}${out.slice(end + '</tr>'.length)}`
-    outLinks.splice(link, 1, ...run.links)
+    const at = html.indexOf(`">${run.marker}</a></td>`, from)
+    const start = html.lastIndexOf('<tr>', at)
+    const end = html.indexOf('</tr>', at)
+    const link = links.findIndex((l, i) => i >= linkFrom && l.target === '' && l.fragment === run.marker)
+    if (at < 0 || start < from || end < 0 || link < 0) return undefined
+    pieces.push(html.slice(from, start), run.html)
+    outLinks.push(...links.slice(linkFrom, link), ...run.links)
+    from = end + '</tr>'.length
+    linkFrom = link + 1
   }
-  return { html: out, links: outLinks }
+  pieces.push(html.slice(from))
+  outLinks.push(...links.slice(linkFrom))
+  return { html: pieces.join(''), links: outLinks }
 }
 
 function withRuns(table: Table, page: string, site: SiteIndex, runs: PlainRows['runs'], probes: string[]): Table {
