@@ -102,9 +102,9 @@ export interface AtomicsUnit {
 }
 
 export function atomicsUnit(path: string, techniqueId: string, text: string, catalogue: AttackCatalogue): AtomicsUnit {
-  const { atomics, diagnostics } = readAtomics(path, techniqueId, text)
+  const { atomics, events, diagnostics } = readAtomics(path, techniqueId, text)
   if (!atomics) return { diagnostics }
-  const card = renderCard(() => renderTriggerCard({ atomics, description: triggerDescription(catalogue, techniqueId) }))
+  const card = renderCard(() => renderTriggerCard({ atomics, events, description: triggerDescription(catalogue, techniqueId) }))
   return { atomics: { path: atomics.path, techniqueId: atomics.techniqueId }, diagnostics, card: 'error' in card ? card : {}, doc: atomics.doc, cardText: 'text' in card ? card.text : undefined }
 }
 

@@ -1,3 +1,4 @@
+import type { Event } from 'js-yaml'
 import { isMap, isScalar, isSeq, type Node } from 'yaml'
 import type { Diagnostic, Severity } from '../diagnostics.js'
 import { keyPositionOf, parseYamlSource, type YamlSource } from './yaml-source.js'
@@ -12,6 +13,8 @@ export interface SourceOptions {
   source?: YamlSource
   /** The file text: parsed on first need when `source` is not given. */
   text?: string
+  /** js-yaml's events of `text`, when the caller has them (its fast read): spares parsing the text again. */
+  events?: readonly Event[]
 }
 
 /**
@@ -86,7 +89,7 @@ export class AtomicsReader {
 
   /** Scalars by path from the text, far cheaper than a `yaml` parse; the parse stays for positions and keys. */
   private loadIndex(): ScalarIndex | undefined {
-    if (this.index === undefined) this.index = this.options.source || this.options.text === undefined ? null : (ScalarIndex.of(this.options.text) ?? null)
+    if (this.index === undefined) this.index = this.options.source || this.options.text === undefined ? null : (ScalarIndex.of(this.options.text, this.options.events) ?? null)
     return this.index ?? undefined
   }
 

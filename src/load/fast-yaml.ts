@@ -1,5 +1,5 @@
 import { PYYAML_FALSE, PYYAML_FLOAT, PYYAML_FLOAT_EXP, PYYAML_INT_DEC, PYYAML_TRUE } from './pyyaml-tags.js'
-import { FAILSAFE_SCHEMA, NOT_RESOLVED, defineMappingTag, defineScalarTag, defineSequenceTag, loadAll } from 'js-yaml'
+import { FAILSAFE_SCHEMA, NOT_RESOLVED, constructFromEvents, defineMappingTag, defineScalarTag, defineSequenceTag, parseEvents, type Event } from 'js-yaml'
 
 /**
  * A fast reader for the common case, giving exactly what `parseAllDocuments(text, { version: '1.1', customTags: pyyamlCustomTags })`
@@ -8,8 +8,15 @@ import { FAILSAFE_SCHEMA, NOT_RESOLVED, defineMappingTag, defineScalarTag, defin
  * are collections. Callers then take the `yaml` path, which also gives positioned diagnostics.
  */
 export function fastYamlDocuments(text: string): unknown[] | undefined {
+  return fastYamlParse(text)?.documents
+}
+
+/** fastYamlDocuments with the js-yaml events they were made from (ScalarIndex reads the same events). */
+export function fastYamlParse(text: string): { documents: unknown[]; events: Event[] } | undefined {
   try {
-    return loadAll(text, OPTIONS)
+    // What js-yaml's loadAll does, keeping the events: the parser takes none of these options.
+    const events = parseEvents(text, {})
+    return { documents: constructFromEvents(events, { ...OPTIONS, source: text }), events }
   } catch {
     return undefined
   }

@@ -1,3 +1,4 @@
+import type { Event } from 'js-yaml'
 import type { Diagnostic } from '../diagnostics.js'
 import type { AtomicsSource } from '../model.js'
 import { listAtomicsFiles } from './list-atomics-files.js'
@@ -20,10 +21,11 @@ export function loadAtomics(dir: string | undefined): { atomics: AtomicsSource[]
 }
 
 
-export function readAtomics(path: string, techniqueId: string, text?: string): { atomics?: AtomicsSource; diagnostics: Diagnostic[] } {
+/** `events`: the text's js-yaml events when the fast reader read it; the card's model reads them again (see SourceOptions). */
+export function readAtomics(path: string, techniqueId: string, text?: string): { atomics?: AtomicsSource; events?: Event[]; diagnostics: Diagnostic[] } {
   const read = readYamlMap(path, text, { message: 'atomics file is not a YAML map, expected attack_technique, display_name and atomic_tests', code: 'atomics-type' })
   if (read.diagnostics) return { diagnostics: read.diagnostics }
-  return { atomics: { path, techniqueId, text: read.text, doc: read.map }, diagnostics: [] }
+  return { atomics: { path, techniqueId, text: read.text, doc: read.map }, events: read.events, diagnostics: [] }
 }
 
 export { listAtomicsFiles }

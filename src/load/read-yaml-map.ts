@@ -1,12 +1,21 @@
 import { readFileSync } from 'node:fs'
+import type { Event } from 'js-yaml'
 import type { Document } from 'yaml'
 import type { Diagnostic } from '../diagnostics.js'
 import type { YamlMap } from '../model.js'
-import { fastYamlDocuments } from './fast-yaml.js'
+import { fastYamlParse } from './fast-yaml.js'
 import { parseYamlSource, positionOf, type YamlSource } from './yaml-source.js'
 
 export type YamlMapRead =
-  | { text: string; map: YamlMap; /** Present when the map was read with positions (the slow path). */ located?: { source: YamlSource; doc: Document.Parsed }; diagnostics?: undefined }
+  | {
+      text: string
+      map: YamlMap
+      /** Present when the map was read with positions (the slow path). */
+      located?: { source: YamlSource; doc: Document.Parsed }
+      /** js-yaml's events of the text, when the fast reader read it (what ScalarIndex needs). */
+      events?: Event[]
+      diagnostics?: undefined
+    }
   | { diagnostics: Diagnostic[] }
 
 /**
@@ -20,8 +29,9 @@ export function readYamlMap(path: string, text: string | undefined, notMap: { me
   } catch (error) {
     return { diagnostics: [{ path, line: 1, col: 1, severity: 'error', message: `cannot read file: ${(error as Error).message}`, code: 'read' }] }
   }
-  const first = fastYamlDocuments(content)?.[0]
-  if (isMap(first) && !needsPositions(first)) return { text: content, map: first }
+  const fast = fastYamlParse(content)
+  const first = fast?.documents[0]
+  if (isMap(first) && !needsPositions(first)) return { text: content, map: first, events: fast!.events }
   const { source, diagnostics } = parseYamlSource(path, content)
   if (diagnostics.length > 0) return { diagnostics }
   const doc = source.documents[0]

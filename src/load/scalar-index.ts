@@ -23,12 +23,14 @@ const STYLE_TYPE: Record<number, string> = {
 export class ScalarIndex {
   private constructor(private readonly entries: Map<string, Entry>) {}
 
-  static of(text: string): ScalarIndex | undefined {
-    let events: Event[]
-    try {
-      events = parseEvents(text, {})
-    } catch {
-      return undefined
+  /** `events`: js-yaml's events of `text`, when the caller parsed it already. */
+  static of(text: string, events?: readonly Event[]): ScalarIndex | undefined {
+    if (!events) {
+      try {
+        events = parseEvents(text, {})
+      } catch {
+        return undefined
+      }
     }
     const entries = indexFirstDocument(text, events)
     return entries && new ScalarIndex(entries)
@@ -57,7 +59,7 @@ interface Frame {
   keys?: Set<string>
 }
 
-function indexFirstDocument(text: string, events: Event[]): Map<string, Entry> | undefined {
+function indexFirstDocument(text: string, events: readonly Event[]): Map<string, Entry> | undefined {
   const entries = new Map<string, Entry>()
   const stack: Frame[] = []
   let started = false

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import type { Event } from 'js-yaml'
 import { Eta, type TemplateFunction } from 'eta'
 import type { AtomicsSource } from '../model.js'
 import { toAtomicsModel, type AtomicsModel, type AtomicTest } from '../load/atomics-model.js'
@@ -12,12 +13,14 @@ export interface TriggerCardInput {
   description: string | undefined
   /** The technique's ATT&CK name, used only when the atomics file has no `display_name`. */
   techniqueName?: string | undefined
+  /** js-yaml's events of the atomics text, when its reader kept them (see readAtomics). */
+  events?: readonly Event[]
 }
 
 /** Renders a trigger card (`Triggers/<Tid>.md`) the way Atomic Red Team renders its technique page. */
 export function renderTriggerCard(input: TriggerCardInput): string {
   const { atomics } = input
-  const { model } = toAtomicsModel(atomics.doc, atomics.path, { text: atomics.text })
+  const { model } = toAtomicsModel(atomics.doc, atomics.path, { text: atomics.text, events: input.events })
   return renderTriggerModel(model, {
     fallbackId: atomics.techniqueId,
     description: input.description,
