@@ -237,7 +237,7 @@ export function loadData(byKind: (kind: DataKind) => Entry[], tool: string, cach
       const unit = text === undefined ? readDataSource(file.path, kind) : cached<DataUnit>(hashOf(tool, 'data', kind, file.path, text), () => dataUnit(file.path, kind, text))
       diagnostics.push(...unit.diagnostics)
       if (!unit.item) continue
-      const source: DataSource = { ...unit.item, text: text! }
+      const source = sourceOf(unit.item, text!)
       sets[set].push(source)
       kinds.set(source, kind)
     }
@@ -248,6 +248,20 @@ export function loadData(byKind: (kind: DataKind) => Entry[], tool: string, cach
   for (const [source, kind] of kinds) cards.set(source, cached(hashOf(setKey, 'card', kind, source.path), () => dataCard(kind, source, sets)))
   return { sets, diagnostics, cards }
 }
+
+/**
+ * One source object per loaded unit and text: a build loads the atc-data twice (to fill the cache, then to
+ * assemble), and what is read from a source (its card's fields, see readDataNeeded) is kept by object.
+ */
+function sourceOf(item: NonNullable<DataUnit['item']>, text: string): DataSource {
+  const known = sources.get(item)
+  if (known?.text === text) return known
+  const source: DataSource = { ...item, text }
+  sources.set(item, source)
+  return source
+}
+
+const sources = new WeakMap<NonNullable<DataUnit['item']>, DataSource>()
 
 function loadTriggers(entries: Entry[], tool: string, catalogue: { value: AttackCatalogue; fingerprint: string }, cached: Cached) {
   const items: AtomicsSource[] = []

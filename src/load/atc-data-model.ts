@@ -61,6 +61,34 @@ export interface Checked<T> {
 }
 
 export function readDataNeeded(source: DataSource): Checked<DataNeeded> {
+  return readOnce(source, 'Data Needed', readDataNeededNow)
+}
+
+export function readLoggingPolicy(source: DataSource): Checked<LoggingPolicy> {
+  return readOnce(source, 'Logging Policy', readLoggingPolicyNow)
+}
+
+export function readEnrichment(source: DataSource): Checked<Enrichment> {
+  return readOnce(source, 'Enrichment', readEnrichmentNow)
+}
+
+/**
+ * The wiki card and the site page both read a document, and reading it parses its text again with the
+ * `yaml` package (for jinja2's view of every field): done once per source.
+ */
+function readOnce<T>(source: DataSource, kind: string, read: (source: DataSource) => Checked<T>): Checked<T> {
+  let byKind = readings.get(source)
+  if (!byKind) readings.set(source, (byKind = new Map()))
+  const known = byKind.get(kind)
+  if (known && known.text === source.text) return known.result as Checked<T>
+  const result = read(source)
+  byKind.set(kind, { text: source.text, result })
+  return result
+}
+
+const readings = new WeakMap<DataSource, Map<string, { text: string | undefined; result: Checked<unknown> }>>()
+
+function readDataNeededNow(source: DataSource): Checked<DataNeeded> {
   const r = new FieldReader(source, 'Data Needed')
   const value: DataNeeded = {
     title: r.required('title', r.text),
@@ -81,7 +109,7 @@ export function readDataNeeded(source: DataSource): Checked<DataNeeded> {
   return { value, diagnostics: r.sortedDiagnostics() }
 }
 
-export function readLoggingPolicy(source: DataSource): Checked<LoggingPolicy> {
+function readLoggingPolicyNow(source: DataSource): Checked<LoggingPolicy> {
   const r = new FieldReader(source, 'Logging Policy')
   const value: LoggingPolicy = {
     title: r.required('title', r.text),
@@ -96,7 +124,7 @@ export function readLoggingPolicy(source: DataSource): Checked<LoggingPolicy> {
   return { value, diagnostics: r.sortedDiagnostics() }
 }
 
-export function readEnrichment(source: DataSource): Checked<Enrichment> {
+function readEnrichmentNow(source: DataSource): Checked<Enrichment> {
   const r = new FieldReader(source, 'Enrichment')
   const value: Enrichment = {
     title: r.required('title', r.text),
