@@ -14,19 +14,26 @@ export interface BuildState {
   fileCount: number
   /** Size and time of every output file as this build left it. */
   stamps: OutputStamps
+  /**
+   * Inputs changed too shortly before the build for their time stamps to be trusted, with the content hash
+   * of the text the build read: the next build compares their content instead.
+   */
+  racy?: { path: string; hash: string }[]
 }
 
 // A file changed within this long before the state was taken may change again within the same mtime tick.
 const RACY_MS = 2000
 
 /**
- * A key over the build settings, the tool and every input file's size and times (no file is read).
- * `undefined` when an input was modified too recently for its time stamp to be trusted.
+ * A key over the build settings, the tool and every input file's size and times (no file is read), and the
+ * inputs modified too recently for their time stamps to be trusted (git's "racy" files: the next build
+ * checks them by content, see racyUnchanged). `undefined` when an input cannot be stat'ed.
  */
-export function quickKey(config: BuildConfig, tool: string, extra: string, listed: ListedInputs = listInputs(config), now = Date.now()): string | undefined {
+export function quickKey(config: BuildConfig, tool: string, extra: string, listed: ListedInputs = listInputs(config), now = Date.now()): { key: string; racy: string[] } | undefined {
   const { files, triggerFolders } = listed
   const stats = (listed.stats = new Map())
   const parts: string[] = [tool, extra, settingsText(config), ...[...triggerFolders].sort()]
+  const racy: string[] = []
   for (const file of files) {
     let stat
     try {
@@ -35,10 +42,32 @@ export function quickKey(config: BuildConfig, tool: string, extra: string, liste
       return undefined
     }
     stats.set(file.path, stat)
-    if (now - stat.mtimeMs < RACY_MS) return undefined
+    if (now - stat.mtimeMs < RACY_MS) racy.push(file.path)
     parts.push(file.path, String(stat.size), String(stat.mtimeMs), String(stat.ctimeMs), String(stat.ino))
   }
-  return hashOf(...parts)
+  return { key: hashOf(...parts), racy }
+}
+
+/** The content hashes of the racy inputs as the build read them; undefined when one was not read. */
+export function racyHashes(racy: readonly string[], textOf: (path: string) => string | undefined): BuildState['racy'] {
+  const out: NonNullable<BuildState['racy']> = []
+  for (const path of racy) {
+    const text = textOf(path)
+    if (text === undefined) return undefined
+    out.push({ path, hash: hashOf(text) })
+  }
+  return out
+}
+
+/** Whether every input that was racy when the state was taken still holds the text the build read. */
+export function racyUnchanged(racy: BuildState['racy']): boolean {
+  return (racy ?? []).every(({ path, hash }) => {
+    try {
+      return hashOf(readFileSync(path, 'utf8')) === hash
+    } catch {
+      return false
+    }
+  })
 }
 
 /** Every setting that changes the output (not `quiet`, `strict`): the config file's content counts through them. */

@@ -6,7 +6,7 @@ import { createProgress } from '../progress.js'
 import { OUTPUT_MANIFEST, outputUpToDate, writeChanged, type HashMemo, type OutputStamps, type WriteReport } from '../write/index.js'
 import type { CacheStats } from './cached-build.js'
 import { converterFingerprint } from './converter-fingerprint.js'
-import { pageMemoFile, quickKey, readBuildState, writeBuildState } from './build-state.js'
+import { pageMemoFile, quickKey, racyHashes, racyUnchanged, readBuildState, writeBuildState } from './build-state.js'
 import { toolFingerprint } from './tool-fingerprint.js'
 import { listInputs } from './list-inputs.js'
 import { UnitStore } from './unit-store.js'
@@ -63,10 +63,10 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
   const tool = toolFingerprint(undefined, options.cacheDir === null ? undefined : join(resolve(options.cacheDir), 'tool-fingerprint.json'))
   // Listed once: the up-to-date check stats every input, and a build reads them after.
   const listed = options.cacheDir === null ? undefined : listInputs(config)
-  const key = listed === undefined ? undefined : quickKey(config, tool, converterFingerprint(config), listed)
+  const quick = listed === undefined ? undefined : quickKey(config, tool, converterFingerprint(config), listed)
   const state = options.cacheDir !== null ? readBuildState(options.cacheDir, config.out) : undefined
   let result: Omit<IncrementalResult, 'exitCode' | 'ms'>
-  if (key && state?.key === key && outputUpToDate(config.out, state.stamps)) {
+  if (quick && state?.key === quick.key && racyUnchanged(state.racy) && outputUpToDate(config.out, state.stamps)) {
     result = { upToDate: true, diagnostics: state.diagnostics, fileCount: state.fileCount }
   } else {
     // Loaded only when something changed: an up-to-date check needs none of the build's modules.
@@ -105,7 +105,11 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
     store.endBuild()
     memoryStamps.set(store, write.stamps)
     // Without a trusted key the state still keeps the stamps, so the next build need not read outputs back.
-    if (options.cacheDir !== null) writeBuildState(options.cacheDir, config.out, { key: key ?? '', diagnostics: built.diagnostics, fileCount, stamps: write.stamps })
+    if (options.cacheDir !== null) {
+      const texts = new Map(read.files.map((file, i) => [file.path, read.texts[i]]))
+      const racy = quick && racyHashes(quick.racy, (path) => texts.get(path))
+      writeBuildState(options.cacheDir, config.out, { key: racy ? quick!.key : '', racy, diagnostics: built.diagnostics, fileCount, stamps: write.stamps })
+    }
     result = { upToDate: false, diagnostics: built.diagnostics, fileCount, write, cache }
   }
   for (const d of result.diagnostics) report(formatDiagnostic(d))

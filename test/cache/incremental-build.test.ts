@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
 import { build } from '../../src/build.js'
 import { incrementalBuild } from '../../src/cache/incremental-build.js'
+import { racyUnchanged } from '../../src/cache/build-state.js'
 import { UnitStore } from '../../src/cache/unit-store.js'
 import { LazyPart } from '../../src/cache/lazy-part.js'
 import { hashOf } from '../../src/cache/hash.js'
@@ -170,6 +171,28 @@ describe('incrementalBuild', () => {
     expect(comment.write!.written).toBe(2)
     // The old unit and card content give way to new ones; the pages kept whole keep their entries.
     expect(entries()).toBeGreaterThanOrEqual(before - 2)
+  })
+
+  it('after an edit made just before the build, the next build checks that file by content: up to date until it changes', async () => {
+    const { dir, config } = exampleCopy()
+    ageFiles(dir)
+    const cacheDir = join(dir, 'cache')
+    await incrementalBuild(config, { cacheDir, ...quietly })
+    const rule = firstFile(config.rules[0]!, '.yml')
+    edit(rule, (text) => text.replace(/^title: (.*)$/m, 'title: $1 (racy)'))
+    expect((await incrementalBuild(config, { cacheDir, ...quietly })).upToDate).toBe(false)
+    // Its time stamp is too fresh to trust, its content is what the build read.
+    expect((await incrementalBuild(config, { cacheDir, ...quietly })).upToDate).toBe(true)
+    // Same size, same modification time, new content: a file system with coarse times would show no change.
+    const { atime, mtime } = statSync(rule)
+    const read = readFileSync(rule, 'utf8')
+    expect(racyUnchanged([{ path: rule, hash: hashOf(read) }])).toBe(true)
+    edit(rule, (text) => text.replace('(racy)', '(RACY)'))
+    expect(racyUnchanged([{ path: rule, hash: hashOf(read) }])).toBe(false)
+    utimesSync(rule, atime, mtime)
+    const again = await incrementalBuild(config, { cacheDir, ...quietly })
+    expect(again.upToDate).toBe(false)
+    expect(readFileSync(join(config.out, 'wiki/Detection_Rules', `${basename(rule, '.yml')}.md`), 'utf8')).toContain('(RACY)')
   })
 
   it('is not up to date when a setting, or a file in the output folder, changed', async () => {
