@@ -48,7 +48,7 @@ export interface Assembly {
 /** The steps over the whole model: the wiki tree (cards rendered here unless given), then everything built on it. */
 export function assemble({ config, catalogue, inputs, rules, diagnostics, cards, pageCache, outputHashes }: Assembly, progress: Progress = createProgress({ quiet: true })): BuildResult {
   const files = progress.task('render wiki', () => renderWiki({ inputs, rules, catalogue }, diagnostics, cards, outputHashes))
-  const kept = config.site ? progress.task('render site', () => renderSite({ inputs, rules, catalogue, files, base: config.base, siteUrl: config.siteUrl, cache: pageCache?.cache, cacheSalt: pageCache?.salt, memo: pageCache?.memo }, diagnostics)) : undefined
+  const kept = config.site ? progress.task('render site', () => renderSite({ inputs, rules, catalogue, files, base: config.base, siteUrl: config.siteUrl, cache: pageCache?.cache, cacheSalt: pageCache?.salt, memo: pageCache?.memo, outputHashes }, diagnostics)) : undefined
   diagnostics.sort(compareDiagnostics)
   return { files, kept, diagnostics, rules, inputs }
 }

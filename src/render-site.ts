@@ -5,7 +5,7 @@ import type { Root as MdastRoot } from 'mdast'
 import { crossLinkPages, type WikiModel } from './crosslink/index.js'
 import { buildSiteKeeping, checkLinks, type PageCache, type PageMemo } from './site/index.js'
 import { keptFindings, type LinkProblem } from './site/page-memo.js'
-import { contentOf, DeferredText, type OutputFiles } from './write/index.js'
+import { contentOf, DeferredText, type HashMemo, type OutputFiles } from './write/index.js'
 
 export interface SiteInput {
   inputs: Inputs
@@ -21,6 +21,8 @@ export interface SiteInput {
   cacheSalt?: string
   /** Site pages of the last build, kept by a process that builds again. */
   memo?: PageMemo
+  /** Receives the content hashes of pages the memo hashed, for the write step (see HashMemo). */
+  outputHashes?: HashMemo
 }
 
 /**
@@ -28,10 +30,11 @@ export interface SiteInput {
  * `*.csv`, `rules.json`), then the HTML site (`site/…`), reporting every internal link that does not resolve.
  * Returns the site pages kept from the last build (with `memo`): output path → content hash, never in `files`.
  */
-export function renderSite({ inputs, rules, catalogue, files, base, siteUrl, cache, cacheSalt, memo }: SiteInput, diagnostics: Diagnostic[]): Map<string, string> {
+export function renderSite({ inputs, rules, catalogue, files, base, siteUrl, cache, cacheSalt, memo, outputHashes }: SiteInput, diagnostics: Diagnostic[]): Map<string, string> {
   const { model, pages, downloads, trees, modelKey } = sitePages({ inputs, rules, catalogue, files, base, siteUrl, cache, cacheSalt })
   const site = buildSiteKeeping(pages, model, catalogue, { base, downloads, diagnostics, cache, cacheSalt, trees, memo, modelKey })
   for (const [path, content] of site.files) files.set(`site/${path}`, content)
+  for (const [path, hash] of site.hashes) outputHashes?.set(`site/${path}`, { content: site.files.get(path)!, hash })
   // Wiki links the site cannot follow are reported by buildSite (`dangling-link`, at the card's line); this checks the HTML.
   const siteKey = site.siteKey
   const checked = memo && siteKey ? (path: string) => keptFindings(site.kept.get(path)!, siteKey) : undefined

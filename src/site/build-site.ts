@@ -28,6 +28,8 @@ export interface SiteBuild {
   kept: Map<string, KeptPage>
   /** What every page's layout and links depend on besides its content (with a memo): the site's pages and files. */
   siteKey?: string
+  /** Content hashes of pages in `files` the page memo already took (by site path). */
+  hashes: Map<string, string>
 }
 
 /**
@@ -47,8 +49,10 @@ export function buildSiteKeeping(pages: ReadonlyMap<string, string | DeferredTex
   const kept = new Map<string, KeptPage>()
   const records = new Map<string, PageLinkRecord>()
   const titles = new Map<string, string>()
+  const hashes = new Map<string, string>()
   const add = (page: RenderedPage) => {
     files.set(page.path, page.html)
+    if (page.hash !== undefined) hashes.set(page.path, page.hash)
     records.set(page.path, { content: page.html, links: page.links, ids: new Set([...page.ids, ...LAYOUT_IDS]) })
   }
   // The site's coverage page is the interactive matrix; Coverage.md's links resolve to it.
@@ -82,7 +86,7 @@ export function buildSiteKeeping(pages: ReadonlyMap<string, string | DeferredTex
   files.set('.nojekyll', '')
   registerSiteLinks(files, records)
   options.memo?.retainOnly(new Set(wikiPages))
-  return { files, kept, siteKey: memo?.siteKey }
+  return { files, kept, siteKey: memo?.siteKey, hashes }
 }
 
 /** What `make` gives, from the page cache under `key` when it is there (no key, no cache: made each time). */

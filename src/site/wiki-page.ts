@@ -22,6 +22,8 @@ export interface RenderedPage {
   /** What the Markdown pipeline found (wiki pages only). */
   state?: PageState
   title: string
+  /** The HTML's content hash, when the page memo took it (the write step need not hash the page again). */
+  hash?: string
 }
 
 /** Page kinds of the pages at the wiki root. */
@@ -54,8 +56,8 @@ export function wikiSitePage(ctx: SiteContext, page: string, source: PageSource,
   const before = rule ? ruleHeader(ctx, rule, linker) : ''
   const after = renderTemplate('related', { groups, fold: FOLD })
   const html = renderLayout(ctx, { path, title, kind: section?.kind ?? ROOT_KINDS[page] ?? 'page', section: section?.dir, content, before, after, linker })
-  const rendered = { path, html, links: [...state.links, ...linker.links], ids: state.ids, state, title }
-  if (key !== undefined) memo!.memo.keep(page, key, rendered, [source.identity, ...(made.parts ?? [])])
+  const rendered: RenderedPage = { path, html, links: [...state.links, ...linker.links], ids: state.ids, state, title }
+  if (key !== undefined) rendered.hash = memo!.memo.keep(page, key, rendered, [source.identity, ...(made.parts ?? [])])
   return { made: rendered }
 }
 
