@@ -106,9 +106,9 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
     memoryStamps.set(store, write.stamps)
     // Without a trusted key the state still keeps the stamps, so the next build need not read outputs back.
     if (options.cacheDir !== null) {
-      const texts = new Map(read.files.map((file, i) => [file.path, read.texts[i]]))
-      const racy = quick && racyHashes(quick.racy, (path) => texts.get(path))
-      writeBuildState(options.cacheDir, config.out, { key: racy ? quick!.key : '', racy, diagnostics: built.diagnostics, fileCount, stamps: write.stamps })
+      // Usually no input is racy: the few that are are looked up among the texts the build read.
+      const racy = quick ? racyHashes(quick.racy, (path) => read.texts[read.files.findIndex((file) => file.path === path)]) : undefined
+      writeBuildState(options.cacheDir, config.out, { key: quick && racy ? quick.key : '', racy, diagnostics: built.diagnostics, fileCount, stamps: write.stamps })
     }
     result = { upToDate: false, diagnostics: built.diagnostics, fileCount, write, cache }
   }

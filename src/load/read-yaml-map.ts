@@ -31,7 +31,7 @@ export function readYamlMap(path: string, text: string | undefined, notMap: { me
   }
   const fast = fastYamlParse(content)
   const first = fast?.documents[0]
-  if (isMap(first) && !needsPositions(first)) return { text: content, map: first, events: fast!.events }
+  if (isMap(first) && !needsPositions(first)) return { text: content, map: first, events: fast?.events }
   const { source, diagnostics } = parseYamlSource(path, content)
   if (diagnostics.length > 0) return { diagnostics }
   const doc = source.documents[0]

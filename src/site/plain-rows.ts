@@ -83,18 +83,19 @@ function withRuns(table: Table, page: string, site: SiteIndex, runs: PlainRows['
   for (const row of body) {
     const rowLinks: PageState['links'] = []
     const html = rowHtml(row, align, page, site, rowLinks)
-    const shape = html === undefined ? undefined : shapeOf(row)
-    if (html === undefined || shape === undefined || !shapes.has(shape)) {
-      if (html !== undefined && shape !== undefined) {
-        shapes.add(shape)
-        probes.push(html)
+    if (html !== undefined) {
+      const shape = shapeOf(row)
+      if (shapes.has(shape)) {
+        run.push(html)
+        runLinks.push(...rowLinks)
+        continue
       }
-      endRun()
-      out.push(row)
-      continue
+      // The table's first row of this cell shape goes through the pipeline as the probe.
+      shapes.add(shape)
+      probes.push(html)
     }
-    run.push(html)
-    runLinks.push(...rowLinks)
+    endRun()
+    out.push(row)
   }
   endRun()
   return { ...table, children: out }
