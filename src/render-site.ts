@@ -51,7 +51,11 @@ export function renderSite({ inputs, rules, catalogue, files, base, siteUrl, cac
 function sitePages({ inputs, rules, catalogue, files, siteUrl, cache, cacheSalt }: SiteInput): { model: WikiModel; pages: Map<string, string | DeferredText>; downloads: Map<string, string | Uint8Array>; trees?: Map<string, MdastRoot>; modelKey?: string } {
   const model: WikiModel = { rules, dataNeeded: inputs.dataNeeded, loggingPolicies: inputs.loggingPolicies, enrichments: inputs.enrichments, atomics: inputs.atomics }
   const crossLinks = crossLinkPages(model, catalogue, { siteUrl, cache, cacheSalt })
-  for (const [path, content] of crossLinks.files) files.set(path, content)
+  for (const [path, content] of crossLinks.files) {
+    const hash = crossLinks.hashes?.get(path)
+    // With its hash known, the text is handed on as it is, and the write step and the page key take the hash.
+    files.set(path, hash === undefined ? content : new DeferredText(hash, () => content))
+  }
   const pages = new Map<string, string | DeferredText>()
   const downloads = new Map<string, string | Uint8Array>()
   for (const [path, content] of files) {

@@ -48,6 +48,12 @@ export interface CrossLinks {
   trees?: Map<string, Root>
   /** With a cache: the key of everything the pages show of the model (see crossLinksKey), for what else derives from it. */
   key?: string
+  /**
+   * Content hashes (`hashOf(text)`, as the write step takes them) of the files whose hash the cache kept with
+   * them, by path: an edit keeps most pages, and hashing them again to learn they did not change cost more
+   * than anything else done with them.
+   */
+  hashes?: Map<string, string>
 }
 
 /** buildCrossLinks, also handing out the pages' syntax trees. */
@@ -55,11 +61,11 @@ export function crossLinkPages(model: WikiModel, catalogue: CatalogueView, optio
   const { cache, cacheSalt, ...layerOptions } = options
   if (!cache) return crossLinks(model, catalogue, layerOptions)
   const key = crossLinksKey(model, catalogue, layerOptions, cacheSalt ?? '')
-  const hit = cache.get<{ files: [string, string][]; keys: string[] }>(key)
+  const hit = cache.get<{ files: [string, string][]; keys: string[]; hashes?: [string, string][] }>(key)
   if (hit) {
     // The pages' own entries are not read now, but the next edit needs them.
     cache.keep?.(hit.keys)
-    return { files: new Map(hit.files), key }
+    return { files: new Map(hit.files), key, hashes: new Map(hit.hashes) }
   }
   const keys: string[] = []
   // Every entry the pages are made from, so a later hit can keep them (see UnitStore.keep).
@@ -74,7 +80,7 @@ export function crossLinkPages(model: WikiModel, catalogue: CatalogueView, optio
   const salt = cacheSalt ?? ''
   const built = crossLinks(model, catalogue, layerOptions, printedOnce(recording, salt), { cache: recording, base: pageKeyBase(model, catalogue, layerOptions, salt), salt })
   // Serialised, not JSON: 10 MB of Markdown and exports on the corpus, which JSON escapes at twice the cost.
-  cache.put(key, { files: [...built.files], keys })
+  cache.put(key, { files: [...built.files], keys, hashes: [...built.hashes] })
   return { ...built, key }
 }
 
@@ -82,30 +88,40 @@ export function crossLinkPages(model: WikiModel, catalogue: CatalogueView, optio
 interface KeptMarkdown {
   markdown: string
   keys: string[]
+  /** hashOf(markdown). */
+  hash: string
+}
+
+/** A page's Markdown, with its content hash when that is known without hashing it now. */
+interface Printed {
+  text: string
+  hash?: string
 }
 
 /** The page's Markdown from the cache under `key`, or printed (long tables in chunks) and kept there. */
-function keptMarkdown(cache: PageStore, key: string, salt: string, tree: () => Root, built?: (tree: Root) => void): string {
+function keptMarkdown(cache: PageStore, key: string, salt: string, tree: () => Root, built?: (tree: Root) => void): Printed {
   const kept = cache.get<KeptMarkdown>(key)
   if (kept !== undefined) {
     cache.keep(kept.keys)
-    return kept.markdown
+    return { text: kept.markdown, hash: kept.hash }
   }
   const root = tree()
   built?.(root)
   const { text, keys } = printInChunks(root.children, cache, salt)
-  cache.put(key, { markdown: text, keys }, true)
-  return text
+  // Hashed once here: the write step and the site's page key would each hash it, in this build and every later one.
+  const hash = hashOf(text)
+  cache.put(key, { markdown: text, keys, hash } satisfies KeptMarkdown, true)
+  return { text, hash }
 }
 
 /**
  * Printing is most of the cost of the pages; one rule edit changes only a few of them, so each page's
  * Markdown is kept by its tree (which determines it).
  */
-function printedOnce(cache: PageStore, salt: string): (tree: Root) => string {
+function printedOnce(cache: PageStore, salt: string): (tree: Root) => Printed {
   return (tree) => {
     // A page with long tables is kept chunk by chunk; keying it whole would serialise every row once more.
-    if (longTables(tree.children).length > 0) return printInChunks(tree.children, cache, salt).text
+    if (longTables(tree.children).length > 0) return { text: printInChunks(tree.children, cache, salt).text }
     return keptMarkdown(cache, hashOf(PRINT_VERSION, salt, JSON.stringify(tree)), salt, () => tree)
   }
 }
@@ -114,7 +130,7 @@ function printedOnce(cache: PageStore, salt: string): (tree: Root) => string {
 const EXPORT_PARTS_VERSION = 'export-parts-1'
 
 /** Bump when printMarkdown prints the same tree differently. */
-const PRINT_VERSION = 'cross-link-page-3'
+const PRINT_VERSION = 'cross-link-page-4'
 
 /** Technique and tactic pages kept by a key of what they show: a rule edit makes only its own pages again. */
 interface PageKeys {
@@ -124,17 +140,22 @@ interface PageKeys {
   salt: string
 }
 
-function crossLinks(model: WikiModel, catalogue: CatalogueView, options: LayerOptions, print: (tree: Root) => string = (tree) => printMarkdown(tree.children), keys?: PageKeys): Required<Omit<CrossLinks, 'key'>> {
+function crossLinks(model: WikiModel, catalogue: CatalogueView, options: LayerOptions, print: (tree: Root) => Printed = (tree) => ({ text: printMarkdown(tree.children) }), keys?: PageKeys): Required<Omit<CrossLinks, 'key'>> {
   const index = buildCoverageIndex(model, catalogue)
   const files = new Map<string, string>()
   const trees = new Map<string, Root>()
+  const hashes = new Map<string, string>()
+  const set = (path: string, { text, hash }: Printed) => {
+    files.set(path, text)
+    if (hash !== undefined) hashes.set(path, hash)
+  }
   const page = (path: string, tree: Root) => {
     trees.set(path, tree)
-    files.set(`wiki/${path}`, print(tree))
+    set(`wiki/${path}`, print(tree))
   }
   const keptPage = (path: string, key: (base: string) => string, tree: () => Root) => {
     if (!keys) return page(path, tree())
-    files.set(`wiki/${path}`, keptMarkdown(keys.cache, key(keys.base), keys.salt, tree, (built) => trees.set(path, built)))
+    set(`wiki/${path}`, keptMarkdown(keys.cache, key(keys.base), keys.salt, tree, (built) => trees.set(path, built)))
   }
   page(wikiPath.index, indexPage(model, index))
   page(wikiPath.coverage, coveragePage(index))
@@ -151,5 +172,5 @@ function crossLinks(model: WikiModel, catalogue: CatalogueView, options: LayerOp
   files.set('pivoting.csv', pivotingCsv(model))
   files.set('rules.json', rulesJson(model.rules, jsonParts))
   for (const memo of [layerParts, csvParts, jsonParts]) memo?.save()
-  return { files, trees }
+  return { files, trees, hashes }
 }

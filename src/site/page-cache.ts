@@ -29,6 +29,11 @@ export function contentKey(page: string, markdown: string, salt: string): string
   return hashOf(PIPELINE_VERSION, salt, page, markdown)
 }
 
+/** contentKey of a page whose Markdown's content hash is known (`hashOf(markdown)`, which determines it). */
+export function contentKeyOfHash(page: string, markdownHash: string, salt: string): string {
+  return hashOf(PIPELINE_VERSION, salt, page, 'markdown-hash', markdownHash)
+}
+
 /** The key of a trigger card's content, which is made from its atomics file and ATT&CK description as well. */
 export function triggerContentKey(page: string, markdown: string, atomicsText: string, description: string | undefined, salt: string): string {
   return contentKey(page, [markdown, atomicsText, description ?? ''].join('\0'), salt)

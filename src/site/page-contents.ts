@@ -5,11 +5,11 @@ import { dataNeededContent } from './data-needed-content.js'
 import { enrichmentContent } from './enrichment-content.js'
 import type { SiteIndex } from './link-resolver.js'
 import { loggingPolicyContent } from './logging-policy-content.js'
-import { contentKey, recordingAnswers, renderContent, triggerContentKey, type CachedContent } from './page-cache.js'
+import { contentKey, contentKeyOfHash, recordingAnswers, renderContent, triggerContentKey, type CachedContent } from './page-cache.js'
 import { stillValid } from './site-answers.js'
 import { ruleCardContent } from './rule-card-content.js'
 import type { SiteContext } from './site-context.js'
-import { textOf } from '../write/deferred-text.js'
+import { DeferredText, textOf } from '../write/deferred-text.js'
 import { triggerContent } from './trigger-content.js'
 
 /**
@@ -32,7 +32,7 @@ export function pageSource(ctx: SiteContext, page: string): PageSource {
   if (given === undefined) throw new Error(`no Markdown for ${page}: expected one of the site's pages`)
   // A kept rule card's Markdown is read only when its page is made again.
   const markdown = () => textOf(given)
-  const maker = makerOf(ctx, page, markdown)
+  const maker = makerOf(ctx, page, markdown, given instanceof DeferredText ? given.hash : undefined)
   if (maker.kind === 'model') return { identity: maker.identity, content: () => fromModel(ctx, page, markdown, maker.make) }
   return {
     identity: maker.key,
@@ -53,7 +53,8 @@ const ATC_DATA_CARDS: Record<string, (source: DataSource, page: string, markdown
   Enrichments: enrichmentContent,
 }
 
-function makerOf(ctx: SiteContext, page: string, markdownOf: () => string): PageMaker {
+/** `markdownHash`: hashOf of the Markdown when known, which keys it without hashing the text again. */
+function makerOf(ctx: SiteContext, page: string, markdownOf: () => string, markdownHash: string | undefined): PageMaker {
   // Only a build with a cache needs the keys (hashing every page is not free).
   const keyed = (key: () => string) => (ctx.cache ? key() : '')
   const rule = ctx.ruleByPage.get(page)
@@ -74,17 +75,18 @@ function makerOf(ctx: SiteContext, page: string, markdownOf: () => string): Page
     }
   }
   const markdown = markdownOf()
+  const markdownKey = () => (markdownHash === undefined ? contentKey(page, markdown, ctx.cacheSalt) : contentKeyOfHash(page, markdownHash, ctx.cacheSalt))
   const source = ctx.sourceByPage.get(page)
   const atcCard = source && ATC_DATA_CARDS[page.slice(0, page.indexOf('/'))]
   if (source && atcCard) {
     // Everything the card shows is in its Markdown, which keys it.
     return {
       kind: 'cached',
-      key: keyed(() => contentKey(page, markdown, ctx.cacheSalt)),
+      key: keyed(markdownKey),
       render: () => fromModel(ctx, page, markdownOf, () => recordingAnswers(ctx.site, (site) => atcCard(source, page, markdown, site))),
     }
   }
-  const key = keyed(() => contentKey(page, markdown, ctx.cacheSalt))
+  const key = keyed(markdownKey)
   const chunks = ctx.cache && { store: ctx.cache, salt: ctx.cacheSalt }
   return { kind: 'cached', key, render: () => renderContent(page, markdown, ctx.site, ctx.trees?.get(page), chunks) }
 }
