@@ -1,6 +1,6 @@
 /**
  * Rebuilds the bundled ATT&CK catalogue (data/attack-catalogue.json) and its parsed descriptions
- * (data/attack-descriptions.mdast.json, see src/site/bundled-mdast.ts).
+ * (data/attack-descriptions.mdast.jsonl, see src/site/bundled-mdast.ts).
  *
  *   node lib/scripts/attack-update.js FILE [--out PATH] [--no-merge]
  *
@@ -15,7 +15,7 @@ import { BUNDLED_CATALOGUE_PATH, readCatalogue } from '../attack/load-catalogue.
 import { mergeCatalogues } from '../attack/merge-catalogues.js'
 import type { AttackCatalogue } from '../attack/catalogue.js'
 import type { RootContent } from 'mdast'
-import { BUNDLED_MDAST_PATH, bundledMdastKey, descriptionTexts } from '../site/bundled-mdast.js'
+import { BUNDLED_MDAST_PATH, bundledMdastKey, bundledMdastText, descriptionTexts } from '../site/bundled-mdast.js'
 import { parseMarkdown } from '../site/markdown-processor.js'
 
 function main(argv: string[]): number {
@@ -74,7 +74,7 @@ function writeBundledMdast(catalogue: AttackCatalogue): number {
   const texts = new Set(catalogue.techniques.flatMap((t) => (t.description ? descriptionTexts(t.description) : [])))
   const entries = [...texts].map((text): [string, RootContent[]] => [bundledMdastKey(text), JSON.parse(JSON.stringify(parseMarkdown(text), (key, value) => (key === 'position' ? undefined : value)))])
   entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  writeFileSync(BUNDLED_MDAST_PATH, `${JSON.stringify(Object.fromEntries(entries))}\n`)
+  writeFileSync(BUNDLED_MDAST_PATH, bundledMdastText(entries))
   return entries.length
 }
 
