@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 
 /** Parts shorter than this are hashed as one text with their neighbours: each `update` call costs more than hashing them. */
-const SMALL_PART = 4096
+const SMALL_PART = 512
 
 /**
  * A content hash of several parts; each part is length-prefixed so `('ab', 'c')` and `('a', 'bc')` differ.

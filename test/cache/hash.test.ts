@@ -34,8 +34,8 @@ describe('hashOf', () => {
         const kind = next()
         if (kind < 0.15) parts.push(Uint8Array.from({ length: Math.floor(next() * 40) }, () => Math.floor(next() * 256)))
         else {
-          // Short and long texts, so that joined runs of small parts meet long parts on either side.
-          const length = kind < 0.3 ? 4000 + Math.floor(next() * 200) : Math.floor(next() * 12)
+          // Short texts and texts around the join limit (512), so that joined runs meet parts hashed alone.
+          const length = kind < 0.3 ? 500 + Math.floor(next() * 30) : Math.floor(next() * 12)
           let text = ''
           while (text.length < length) text += PIECES[Math.floor(next() * PIECES.length)]
           parts.push(text)
