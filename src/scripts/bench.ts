@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: how fast the full ../shared corpus builds (wiki + site), as ratios of the YAML floor.
  *
- *   node lib/scripts/bench.js [--runs N] [--json] [--keep]
+ *   node lib/scripts/bench.js [--runs N] [--json] [--keep] [--profile]
  *
  * Every build runs in its own process (`analytics-wiki build`, process start included) on a copy of the
  * corpus: cold (no cache), a first build that fills the cache, rebuild after one edited rule (its title,
@@ -9,8 +9,11 @@
  * folder (a CI run). Peak memory is the child's maximum RSS; cold builds with one worker thread and with
  * none say whether threads pay. In this process: the converter's throughput on one core and the floor
  * (reading and parsing every input file with js-yaml, the fastest JS YAML parser).
+ *
+ * `--profile`: then one cold build and one title edit again under V8's CPU profiler, and where their time
+ * goes by module of this package (see summarizeProfile). Profiling slows a build: those runs are not timed.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -18,9 +21,10 @@ import { parseArgs } from 'node:util'
 import { listYamlFiles } from '../load/list-files.js'
 import { sharedDir } from './shared-corpus.js'
 import { runChild, type ChildUsage } from './bench-child.js'
+import { bundleModules, summarizeProfile, type CpuProfile, type ProfileSummary } from './profile-summary.js'
 import { converterThroughput, watchRebuilds, yamlFloor } from './bench-in-process.js'
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, json: { type: 'boolean' }, keep: { type: 'boolean' } } })
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, json: { type: 'boolean' }, keep: { type: 'boolean' }, profile: { type: 'boolean' } } })
 const runs = Math.max(1, Number(values.runs))
 const log = (line: string) => {
   if (!values.json) process.stderr.write(`${line}\n`)
@@ -35,7 +39,8 @@ writeFileSync(
   ['rules: corpus/sigma', 'data_needed: corpus/atc-data/data_needed', 'logging_policies: corpus/atc-data/logging_policies', 'enrichments: corpus/atc-data/enrichments', 'triggers: corpus/atomics', ''].join('\n'),
 )
 const cli = fileURLToPath(new URL('../../bin/analytics-wiki.js', import.meta.url))
-const build = (out: string, ...extra: string[]) => runChild(cli, ['build', '--config', configFile, '--out', join(root, out), '--quiet', ...extra], root)
+const buildWith = (nodeFlags: string[], out: string, ...extra: string[]) => runChild(cli, ['build', '--config', configFile, '--out', join(root, out), '--quiet', ...extra], root, nodeFlags)
+const build = (out: string, ...extra: string[]) => buildWith([], out, ...extra)
 
 log(`corpus copied to ${root}; ${runs} runs per measurement`)
 const cold: ChildUsage[] = []
@@ -108,6 +113,24 @@ const throughput: number[] = []
 for (let i = 0; i < Math.min(runs, 3); i++) throughput.push(converterThroughput(corpus).perSecond)
 log(`  converter: ${throughput.map((t) => Math.round(t)).join(', ')} conversions/s`)
 
+// Not timed: the profiler's own cost would count.
+const profiles: Record<string, ProfileSummary> = {}
+if (values.profile) {
+  const profiled = (name: string, out: string, ...extra: string[]) => {
+    const dir = join(root, 'profiles', name)
+    buildWith(['--cpu-prof', '--cpu-prof-dir', dir], out, ...extra)
+    const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))
+    if (file) profiles[name] = summarizeProfile(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile, modules)
+  }
+  const modules = bundleModules()
+  rmSync(join(root, 'cold'), { recursive: true, force: true })
+  profiled('cold build', 'cold', '--no-cache')
+  writeFileSync(rule, original.replace(/^title: (.*)$/m, 'title: $1 (bench profile)'))
+  profiled('one rule edited', 'warm', '--cache', cache)
+  writeFileSync(rule, original)
+  log(`  profiled: ${Object.entries(profiles).map(([name, p]) => `${name} ${p.totalMs} ms sampled`).join(', ')}`)
+}
+
 const stats = (list: number[]) => {
   const sorted = [...list].sort((a, b) => a - b)
   const mid = sorted.length >> 1
@@ -134,6 +157,7 @@ const report = {
   yamlFloorMs: stats(floor),
   coldOverFloor: Math.round((stats(cold.map((u) => u.wallMs)).median / floorMedian) * 100) / 100,
   targets: { coldWallMs: 2000, coldOverFloor: 4.5, oneRuleWallMs: 150, peakMemoryMb: 600 },
+  ...(values.profile ? { profiles } : {}),
 }
 if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
 else printTable(report)
@@ -165,4 +189,13 @@ function printTable(r: typeof report): void {
   console.log(`cold build / floor: ${r.coldOverFloor}× (target ≤ ${r.targets.coldOverFloor}×)`)
   const failed = [r.coldBuild, r.firstBuildWithCache, r.coldBuildOneWorker, r.coldBuildNoWorker, r.oneRuleRebuild, r.oneRuleCardOnlyRebuild, r.nothingChanged, r.restoredCache].some((s) => s.exitCodes.some((c) => c !== 0))
   if (failed) console.log('warning: some builds exited non-zero')
+  for (const [name, p] of Object.entries(r.profiles ?? {})) printProfile(name, p)
+}
+
+function printProfile(name: string, p: ProfileSummary): void {
+  const share = (ms: number) => `${((ms / Math.max(1, p.totalMs)) * 100).toFixed(1)} %`.padStart(7)
+  console.log(`\n${name}: ${p.totalMs} ms sampled, by folder (libraries and Node counted for the code that called them)`)
+  for (const { name: folder, ms } of p.folders.slice(0, 12)) console.log(`  ${folder.padEnd(44)} ${String(ms).padStart(7)} ms ${share(ms)}`)
+  console.log(`${name}: by module`)
+  for (const { name: module, ms } of p.modules.slice(0, 20)) console.log(`  ${module.padEnd(44)} ${String(ms).padStart(7)} ms ${share(ms)}`)
 }
