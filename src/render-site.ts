@@ -31,10 +31,12 @@ export interface SiteInput {
  * Returns the site pages kept from the last build (with `memo`): output path → content hash, never in `files`.
  */
 export function renderSite({ inputs, rules, catalogue, files, base, siteUrl, cache, cacheSalt, memo, outputHashes }: SiteInput, diagnostics: Diagnostic[]): Map<string, string> {
-  const { model, pages, downloads, trees, modelKey } = sitePages({ inputs, rules, catalogue, files, base, siteUrl, cache, cacheSalt })
+  const { model, pages, downloads, downloadHashes, trees, modelKey } = sitePages({ inputs, rules, catalogue, files, base, siteUrl, cache, cacheSalt })
   const site = buildSiteKeeping(pages, model, catalogue, { base, downloads, diagnostics, cache, cacheSalt, trees, memo, modelKey })
   for (const [path, content] of site.files) files.set(`site/${path}`, content)
   for (const [path, hash] of site.hashes) outputHashes?.set(`site/${path}`, { content: site.files.get(path)!, hash })
+  // The downloads are the exports again: the same text, with the hash it came with.
+  for (const [path, hash] of downloadHashes) outputHashes?.set(`site/downloads/${path}`, { content: downloads.get(path)!, hash })
   // Wiki links the site cannot follow are reported by buildSite (`dangling-link`, at the card's line); this checks the HTML.
   const siteKey = site.siteKey
   const checked = memo && siteKey ? (path: string) => keptFindings(site.kept.get(path)!, siteKey) : undefined
@@ -48,7 +50,15 @@ export function renderSite({ inputs, rules, catalogue, files, base, siteUrl, cac
  * Adds the cross-link pages and exports to `files`, and splits them into the site's input: the wiki pages
  * (`wiki/`-relative path → Markdown), the downloads (everything else) and the cross-link pages' syntax trees.
  */
-function sitePages({ inputs, rules, catalogue, files, siteUrl, cache, cacheSalt }: SiteInput): { model: WikiModel; pages: Map<string, string | DeferredText>; downloads: Map<string, string | Uint8Array>; trees?: Map<string, MdastRoot>; modelKey?: string } {
+function sitePages({ inputs, rules, catalogue, files, siteUrl, cache, cacheSalt }: SiteInput): {
+  model: WikiModel
+  pages: Map<string, string | DeferredText>
+  downloads: Map<string, string | Uint8Array>
+  /** Content hashes of downloads known without hashing them (exports the cache kept with theirs). */
+  downloadHashes: Map<string, string>
+  trees?: Map<string, MdastRoot>
+  modelKey?: string
+} {
   const model: WikiModel = { rules, dataNeeded: inputs.dataNeeded, loggingPolicies: inputs.loggingPolicies, enrichments: inputs.enrichments, atomics: inputs.atomics }
   const crossLinks = crossLinkPages(model, catalogue, { siteUrl, cache, cacheSalt })
   for (const [path, content] of crossLinks.files) {
@@ -58,12 +68,16 @@ function sitePages({ inputs, rules, catalogue, files, siteUrl, cache, cacheSalt 
   }
   const pages = new Map<string, string | DeferredText>()
   const downloads = new Map<string, string | Uint8Array>()
+  const downloadHashes = new Map<string, string>()
   for (const [path, content] of files) {
     if (path.startsWith('wiki/')) {
       if (typeof content === 'string' || content instanceof DeferredText) pages.set(path.slice('wiki/'.length), content)
-    } else downloads.set(path, contentOf(content))
+      continue
+    }
+    downloads.set(path, contentOf(content))
+    if (content instanceof DeferredText) downloadHashes.set(path, content.hash)
   }
-  return { model, pages, downloads, trees: crossLinks.trees, modelKey: crossLinks.key }
+  return { model, pages, downloads, downloadHashes, trees: crossLinks.trees, modelKey: crossLinks.key }
 }
 
 function problemsByPage(found: readonly Diagnostic[]): Map<string, LinkProblem[]> {

@@ -79,6 +79,9 @@ export function crossLinkPages(model: WikiModel, catalogue: CatalogueView, optio
   }
   const salt = cacheSalt ?? ''
   const built = crossLinks(model, catalogue, layerOptions, printedOnce(recording, salt), { cache: recording, base: pageKeyBase(model, catalogue, layerOptions, salt), salt })
+  // Every file hashed now (the write step would hash the rest anyway): a build that finds this entry (an
+  // edit no cross-link page shows) then hashes none of its 10 MB.
+  for (const [path, text] of built.files) if (!built.hashes.has(path)) built.hashes.set(path, hashOf(text))
   // Serialised, not JSON: 10 MB of Markdown and exports on the corpus, which JSON escapes at twice the cost.
   cache.put(key, { files: [...built.files], keys, hashes: [...built.hashes] })
   return { ...built, key }
