@@ -1,11 +1,20 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { dirname, join, relative } from 'node:path'
+import { basename, dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PACKAGE_ROOT } from '../package-root.js'
 import { hashOf } from './hash.js'
 
-// The code's folder: src/ (tests) or lib/, which holds tsc's output and the bundle (lib/bundle/).
-const CODE_DIR = fileURLToPath(new URL('../', import.meta.url))
+const CODE_DIR = codeDir(import.meta.url)
+
+/**
+ * The folder of the tool's code, for a module at `moduleUrl`. The installed command runs the bundle, which
+ * lib/bundle/ holds whole: its 30 files, not the 650 of lib/ (tsc's output beside it), which every build
+ * stat'ed. Else the folder above the module's: src/ (tests) or lib/ (tsc's output).
+ */
+export function codeDir(moduleUrl: string): string {
+  const here = fileURLToPath(new URL('./', moduleUrl))
+  return basename(here) === 'bundle' ? here : fileURLToPath(new URL('../', moduleUrl))
+}
 
 export interface ToolParts {
   version: string

@@ -6,7 +6,7 @@ import { build } from '../../src/build.js'
 import { loadCatalogue, type AttackCatalogue } from '../../src/attack/index.js'
 import { buildCached, type CachedBuildOptions } from '../../src/cache/cached-build.js'
 import { UnitStore } from '../../src/cache/unit-store.js'
-import { toolFingerprint } from '../../src/cache/tool-fingerprint.js'
+import { codeDir, toolFingerprint } from '../../src/cache/tool-fingerprint.js'
 import type { BuildConfig } from '../../src/config.js'
 import { exampleCopy, firstFile } from './example-copy.js'
 import { contentOf, DeferredText } from '../../src/write/index.js'
@@ -158,6 +158,14 @@ describe('buildCached', () => {
     expect(toolFingerprint({ version: '1.0.1', dirs: [templates] })).not.toBe(a)
     writeFileSync(join(templates, 'card.eta'), 'two, longer')
     expect(toolFingerprint({ version: '1.0.0', dirs: [templates] })).not.toBe(a)
+  })
+
+  it('the tool fingerprint takes the bundle folder alone when the code runs from the bundle', () => {
+    // The installed command: every module of the tool is in lib/bundle/ (tsc's output beside it is not run).
+    expect(codeDir('file:///pkg/lib/bundle/build-a1b2.js')).toBe('/pkg/lib/bundle/')
+    // tsc's output and the sources (tests, scripts): the folder above the module's.
+    expect(codeDir('file:///pkg/lib/cache/tool-fingerprint.js')).toBe('/pkg/lib/')
+    expect(codeDir('file:///pkg/src/cache/tool-fingerprint.ts')).toBe('/pkg/src/')
   })
 
   it('the tool fingerprint follows content, not file times: a fresh install of the same code keeps the cache', () => {
