@@ -56,7 +56,7 @@ const BOUNDARY_TAIL = 64
 /**
  * Where chunks end, from the row's JSON: 32-bit FNV-1a of its length and its first and last characters, then
  * MurmurHash3's final mix.
- * Hashing every character of every row of the corpus's tables took 25 ms of each build after an edit; rows
+ * Hashing every character of every row of the corpus's tables took 15–45 ms of each build after an edit; rows
  * alike at both ends only end chunks alike, which the chunk size bounds already limit.
  */
 function boundaryHash(json: string): number {
