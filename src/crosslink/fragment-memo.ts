@@ -1,37 +1,61 @@
 import type { KeyedStore } from '../cache/unit-store.js'
 
 /**
+ * Entries a memo's parts are spread over. An edit makes one part again, and its shard alone is written back:
+ * as one entry, the 9 MB of the corpus's three memos were serialised and written again after every title edit.
+ */
+export const FRAGMENT_SHARDS = 16
+
+/**
  * The per-rule parts of a file made from every rule (a record of `rules.json`, the rows of
  * `analytics.csv`), kept between builds under a key of what each part is made from: a one-rule edit
- * makes one part again and joins the rest. Kept in `store` as one entry, written back only when a
- * build made or dropped a part.
+ * makes one part again and joins the rest. Kept in `store` as FRAGMENT_SHARDS entries, each written back
+ * only when a build made or dropped one of its parts.
  */
 export class FragmentMemo {
-  private readonly before: ReadonlyMap<string, string>
-  private readonly now = new Map<string, string>()
-  private made = 0
+  private readonly before: ReadonlyMap<string, string>[]
+  private readonly now: Map<string, string>[] = Array.from({ length: FRAGMENT_SHARDS }, () => new Map())
+  private readonly made = new Set<number>()
 
   constructor(
     private readonly store: KeyedStore | undefined,
     private readonly key: string,
   ) {
-    const kept = store?.get<unknown>(key)
-    this.before = kept instanceof Map ? (kept as Map<string, string>) : new Map()
+    this.before = this.now.map((_, shard) => {
+      const kept = store?.get<unknown>(shardKey(key, shard))
+      return kept instanceof Map ? (kept as Map<string, string>) : new Map()
+    })
   }
 
   /** The part kept under `key`, or `make()` kept from now on. */
   text(key: string, make: () => string): string {
-    let text = this.now.get(key) ?? this.before.get(key)
+    const shard = shardOf(key)
+    let text = this.now[shard]!.get(key) ?? this.before[shard]!.get(key)
     if (text === undefined) {
       text = make()
-      this.made++
+      this.made.add(shard)
     }
-    this.now.set(key, text)
+    this.now[shard]!.set(key, text)
     return text
   }
 
-  /** Keeps the parts this build used, when it made new ones or no longer used some. */
+  /** Keeps the parts this build used: each shard in which it made new ones or no longer used some. */
   save(): void {
-    if (this.store && (this.made > 0 || this.now.size !== this.before.size)) this.store.put(this.key, this.now)
+    if (!this.store) return
+    this.now.forEach((parts, shard) => {
+      if (this.made.has(shard) || parts.size !== this.before[shard]!.size) this.store!.put(shardKey(this.key, shard), parts)
+    })
   }
+}
+
+function shardKey(key: string, shard: number): string {
+  return `${key}-${shard}`
+}
+
+/** A part's shard, from its key (FNV-1a of its characters: keys need not be hexadecimal). */
+function shardOf(key: string): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193)
+  hash ^= hash >>> 16
+  return (hash >>> 0) % FRAGMENT_SHARDS
 }
