@@ -1,7 +1,7 @@
 import type { LinkedRule } from '../model.js'
 import type { WikiModel } from './wiki-model.js'
 import { catalogueLookup, compareIds, isActive, type CatalogueLookup, type CatalogueView, type CatalogueViewTechnique } from './catalogue-view.js'
-import { compareRules } from './rule-facts.js'
+import { compareRules, ruleFacts } from './rule-facts.js'
 import { wikiPath } from './wiki-paths.js'
 
 /** Which rules cover one technique, and how. */
@@ -30,6 +30,8 @@ export interface CoverageIndex {
   triggers: Set<string>
   rulesByTrigger: Map<string, LinkedRule[]>
   rulesByDataNeeded: Map<string, LinkedRule[]>
+  /** Rules by the title of each Enrichment they ask for. */
+  rulesByEnrichment: Map<string, LinkedRule[]>
   /** All rules in display order. */
   rules: LinkedRule[]
   /** The wiki page of a Data Needed named by title (atc-data names the page after the file). */
@@ -75,6 +77,7 @@ function indexOf(model: WikiModel, catalogue: CatalogueView | CatalogueLookup): 
   const tacticRules = new Map<string, LinkedRule[]>()
   const rulesByTrigger = new Map<string, LinkedRule[]>()
   const rulesByDataNeeded = new Map<string, LinkedRule[]>()
+  const rulesByEnrichment = new Map<string, LinkedRule[]>()
   for (const rule of rules) {
     const own = techniqueIdsOf(rule)
     for (const id of own) techniques.get(id)!.direct.push(rule)
@@ -91,6 +94,7 @@ function indexOf(model: WikiModel, catalogue: CatalogueView | CatalogueLookup): 
     for (const id of tacticIdsOf(rule)) push(tacticRules, id, rule)
     for (const id of unique(rule.links.triggers.map((t) => t.toUpperCase()))) push(rulesByTrigger, id, rule)
     for (const title of unique(rule.links.dataNeeded)) push(rulesByDataNeeded, title, rule)
+    for (const title of unique(ruleFacts(rule).enrichments)) push(rulesByEnrichment, title, rule)
   }
   for (const entry of techniques.values()) {
     entry.rules = unique([...entry.direct, ...entry.viaSubtechniques, ...entry.viaRevoked]).sort(compareRules)
@@ -98,7 +102,7 @@ function indexOf(model: WikiModel, catalogue: CatalogueView | CatalogueLookup): 
   const dnStems = new Map<string, string>()
   for (const dn of model.dataNeeded) if (!dnStems.has(dn.title)) dnStems.set(dn.title, dn.stem)
   const dataNeededPage = (title: string) => wikiPath.dataNeeded(dnStems.get(title) ?? title)
-  return { lookup, techniques, tacticRules, triggers, rulesByTrigger, rulesByDataNeeded, rules, dataNeededPage }
+  return { lookup, techniques, tacticRules, triggers, rulesByTrigger, rulesByDataNeeded, rulesByEnrichment, rules, dataNeededPage }
 }
 
 function unique<T>(values: readonly T[]): T[] {

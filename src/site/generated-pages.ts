@@ -92,7 +92,7 @@ const LISTS: Record<string, ListBuilder> = {
     columns: ['Enrichment', 'Rules that ask for it'],
     rows: ctx.model.enrichments.map((e) => ({ cells: [
       { text: e.title, href: sourceHref(ctx, linker, e) },
-      { text: String(ctx.index.rules.filter((r) => ruleFacts(r).enrichments.includes(e.title)).length), num: true },
+      { text: String(ctx.index.rulesByEnrichment.get(e.title)?.length ?? 0), num: true },
     ] })),
   }),
   Triggers: (ctx, linker) => ({

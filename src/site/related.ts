@@ -58,7 +58,7 @@ const HANDLERS: Record<string, RelatedHandler> = {
   Enrichments(ctx, page) {
     const en = ctx.sourceByPage.get(page)
     if (!en) return []
-    const rules = rulesByEnrichment(ctx).get(en.title) ?? []
+    const rules = ctx.index.rulesByEnrichment.get(en.title) ?? []
     return [{ heading: 'Detection rules that ask for it', rules, empty: 'No detection rule asks for this enrichment.' }]
   },
   Triggers(ctx, page) {
@@ -70,24 +70,6 @@ const HANDLERS: Record<string, RelatedHandler> = {
       { heading: 'Detection rules this trigger should fire', rules: ctx.index.rulesByTrigger.get(id.toUpperCase()) ?? [], empty: 'No detection rule lists this trigger.' },
     ]
   },
-}
-
-const enrichmentIndexes = new WeakMap<SiteContext, Map<string, LinkedRule[]>>()
-
-/** The rules asking for each enrichment, in the index's order; made once per site (every rule's facts, read once). */
-function rulesByEnrichment(ctx: SiteContext): Map<string, LinkedRule[]> {
-  let index = enrichmentIndexes.get(ctx)
-  if (index) return index
-  index = new Map()
-  for (const rule of ctx.index.rules) {
-    for (const title of new Set(ruleFacts(rule).enrichments)) {
-      const rules = index.get(title)
-      if (rules) rules.push(rule)
-      else index.set(title, [rule])
-    }
-  }
-  enrichmentIndexes.set(ctx, index)
-  return index
 }
 
 /** What the page lists besides its own content (cheap: no links made). */
