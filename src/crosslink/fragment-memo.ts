@@ -1,4 +1,5 @@
 import type { KeyedStore } from '../cache/unit-store.js'
+import { spreadHash } from './spread-hash.js'
 
 /**
  * Entries a memo's parts are spread over. An edit makes one part again, and its shard alone is written back:
@@ -52,10 +53,7 @@ function shardKey(key: string, shard: number): string {
   return `${key}-${shard}`
 }
 
-/** A part's shard, from its key (FNV-1a of its characters: keys need not be hexadecimal). */
+/** A part's shard, from its key (keys need not be hexadecimal). */
 function shardOf(key: string): number {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193)
-  hash ^= hash >>> 16
-  return (hash >>> 0) % FRAGMENT_SHARDS
+  return spreadHash(key) % FRAGMENT_SHARDS
 }

@@ -1,4 +1,5 @@
 import type { RootContent, Table, TableRow } from 'mdast'
+import { spreadHash } from './spread-hash.js'
 
 /**
  * Body rows handled together when a long table is printed or rendered in chunks, on average: small enough
@@ -54,20 +55,16 @@ const BOUNDARY_HEAD = 192
 const BOUNDARY_TAIL = 64
 
 /**
- * Where chunks end, from the row's JSON: 32-bit FNV-1a of its length and its first and last characters, then
- * MurmurHash3's final mix.
+ * Where chunks end, from the row's JSON: its length and its first and last characters (see spreadHash).
  * Hashing every character of every row of the corpus's tables took 15–45 ms of each build after an edit; rows
  * alike at both ends only end chunks alike, which the chunk size bounds already limit.
  */
 function boundaryHash(json: string): number {
-  let hash = Math.imul(0x811c9dc5 ^ json.length, 0x01000193)
   const head = Math.min(json.length, BOUNDARY_HEAD)
-  for (let i = 0; i < head; i++) hash = Math.imul(hash ^ json.charCodeAt(i), 0x01000193)
-  for (let i = Math.max(head, json.length - BOUNDARY_TAIL); i < json.length; i++) hash = Math.imul(hash ^ json.charCodeAt(i), 0x01000193)
-  // FNV's low bits, which the modulo reads, mix only the characters' low bits: spread the high bits into them.
-  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b)
-  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35)
-  return (hash ^ (hash >>> 16)) >>> 0
+  return spreadHash(json, [
+    [0, head],
+    [Math.max(head, json.length - BOUNDARY_TAIL), json.length],
+  ])
 }
 
 /** Text that stands for long table `i` while the rest of the page is printed or rendered (private-use characters). */
