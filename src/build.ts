@@ -10,7 +10,7 @@ import { convertAll } from './convert-all.js'
 import { renderWiki, type CardOutcome } from './render-wiki.js'
 import { renderSite } from './render-site.js'
 import type { PageCache, PageMemo } from './site/index.js'
-import type { HashMemo, OutputFiles } from './write/index.js'
+import type { HashMemo, OutputFiles, OutputStage } from './write/index.js'
 
 export interface BuildResult {
   files: OutputFiles
@@ -43,12 +43,14 @@ export interface Assembly {
   outputHashes?: HashMemo
   /** Rendered site page content kept between builds (the build cache), and the salt of its keys. */
   pageCache?: { cache: PageCache; salt: string; memo?: PageMemo }
+  /** The write step's staging folder, when site pages are to go there as they are made (see OutputStage). */
+  stage?: OutputStage
 }
 
 /** The steps over the whole model: the wiki tree (cards rendered here unless given), then everything built on it. */
-export function assemble({ config, catalogue, inputs, rules, diagnostics, cards, pageCache, outputHashes }: Assembly, progress: Progress = createProgress({ quiet: true })): BuildResult {
+export function assemble({ config, catalogue, inputs, rules, diagnostics, cards, pageCache, outputHashes, stage }: Assembly, progress: Progress = createProgress({ quiet: true })): BuildResult {
   const files = progress.task('render wiki', () => renderWiki({ inputs, rules, catalogue }, diagnostics, cards, outputHashes))
-  const kept = config.site ? progress.task('render site', () => renderSite({ inputs, rules, catalogue, files, base: config.base, siteUrl: config.siteUrl, cache: pageCache?.cache, cacheSalt: pageCache?.salt, memo: pageCache?.memo, outputHashes }, diagnostics)) : undefined
+  const kept = config.site ? progress.task('render site', () => renderSite({ inputs, rules, catalogue, files, base: config.base, siteUrl: config.siteUrl, cache: pageCache?.cache, cacheSalt: pageCache?.salt, memo: pageCache?.memo, outputHashes, stage }, diagnostics)) : undefined
   diagnostics.sort(compareDiagnostics)
   return { files, kept, diagnostics, rules, inputs }
 }

@@ -5,7 +5,7 @@ import type { Root as MdastRoot } from 'mdast'
 import { crossLinkPages, type WikiModel } from './crosslink/index.js'
 import { buildSiteKeeping, checkLinks, type PageCache, type PageMemo } from './site/index.js'
 import { keptFindings, type LinkProblem } from './site/page-memo.js'
-import { contentOf, DeferredText, type HashMemo, type OutputFiles } from './write/index.js'
+import { contentOf, DeferredText, type HashMemo, type OutputFiles, type OutputStage } from './write/index.js'
 
 export interface SiteInput {
   inputs: Inputs
@@ -23,6 +23,8 @@ export interface SiteInput {
   memo?: PageMemo
   /** Receives the content hashes of pages the memo hashed, for the write step (see HashMemo). */
   outputHashes?: HashMemo
+  /** Where the write step's staging folder is: site pages go there as they are made (see OutputStage.put). */
+  stage?: OutputStage
 }
 
 /**
@@ -30,11 +32,15 @@ export interface SiteInput {
  * `*.csv`, `rules.json`), then the HTML site (`site/…`), reporting every internal link that does not resolve.
  * Returns the site pages kept from the last build (with `memo`): output path → content hash, never in `files`.
  */
-export function renderSite({ inputs, rules, catalogue, files, base, siteUrl, cache, cacheSalt, memo, outputHashes }: SiteInput, diagnostics: Diagnostic[]): Map<string, string> {
+export function renderSite({ inputs, rules, catalogue, files, base, siteUrl, cache, cacheSalt, memo, outputHashes, stage }: SiteInput, diagnostics: Diagnostic[]): Map<string, string> {
   const { model, pages, downloads, downloadHashes, trees, modelKey } = sitePages({ inputs, rules, catalogue, files, base, siteUrl, cache, cacheSalt })
-  const site = buildSiteKeeping(pages, model, catalogue, { base, downloads, diagnostics, cache, cacheSalt, trees, memo, modelKey })
+  const stagePage = stage && ((path: string, html: string, hash: string | undefined) => stage.put(`site/${path}`, html, hash))
+  const site = buildSiteKeeping(pages, model, catalogue, { base, downloads, diagnostics, cache, cacheSalt, trees, memo, modelKey, stage: stagePage })
   for (const [path, content] of site.files) files.set(`site/${path}`, content)
-  for (const [path, hash] of site.hashes) outputHashes?.set(`site/${path}`, { content: site.files.get(path)!, hash })
+  for (const [path, hash] of site.hashes) {
+    const content = site.files.get(path)!
+    if (!(content instanceof DeferredText)) outputHashes?.set(`site/${path}`, { content, hash })
+  }
   // The downloads are the exports again: the same text, with the hash it came with.
   for (const [path, hash] of downloadHashes) outputHashes?.set(`site/downloads/${path}`, { content: downloads.get(path)!, hash })
   // Wiki links the site cannot follow are reported by buildSite (`dangling-link`, at the card's line); this checks the HTML.

@@ -3,7 +3,8 @@ import { dirname, join, resolve } from 'node:path'
 import type { BuildConfig } from '../config.js'
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js'
 import { createProgress } from '../progress.js'
-import { OUTPUT_MANIFEST, outputUpToDate, writeChanged, type HashMemo, type OutputStamps, type WriteReport } from '../write/index.js'
+import { OUTPUT_MANIFEST, OutputStage, outputUpToDate, writeChanged, type HashMemo, type OutputStamps, type WriteReport } from '../write/index.js'
+import type { BuildResult } from '../build.js'
 import type { CacheStats } from './cached-build.js'
 import { converterFingerprint } from './converter-fingerprint.js'
 import { pageMemoFile, quickKey, racyHashes, racyUnchanged, readBuildState, writeBuildState } from './build-state.js'
@@ -85,20 +86,28 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
     const stamps = state?.stamps ?? memoryStamps.get(store)
     // Kept by a watching process; a new process starts from the hashes the cards came with from the cache.
     const hashMemo: HashMemo = options.store ? hashMemoOf(options.store) : new Map()
-    // Each attempt adds its own diagnostics to a copy of the per-file ones.
-    const assembleWith = (pageMemo: PageMemo | undefined) => {
+    // Each attempt adds its own diagnostics to a copy of the per-file ones, and stages its site pages as it
+    // makes them: a one-shot build then never holds the site's HTML (about half the output) all at once.
+    const attempt = (pageMemo: PageMemo | undefined) => {
       const pageCache = keepsPages && assembly.pageCache ? { ...assembly.pageCache, memo: pageMemo } : undefined
-      return assemble({ ...assembly, diagnostics: [...assembly.diagnostics], pageCache, outputHashes: hashMemo }, progress)
+      const stage = new OutputStage(config.out, stamps)
+      let built: BuildResult
+      try {
+        built = assemble({ ...assembly, diagnostics: [...assembly.diagnostics], pageCache, outputHashes: hashMemo, stage }, progress)
+      } catch (error) {
+        stage.discard()
+        throw error
+      }
+      const write = progress.task(`write ${built.files.size} files`, () => writeChanged(config.out, built.files, stamps, hashMemo, built.kept, stage))
+      return { built, write }
     }
     // An output folder without its manifest (a fresh checkout with a restored cache) holds none of the kept pages.
     if (memo && !existsSync(join(config.out, OUTPUT_MANIFEST))) memo.clear()
-    let built = assembleWith(memo)
-    let write = progress.task(`write ${built.files.size} files`, () => writeChanged(config.out, built.files, stamps, hashMemo, built.kept))
+    let { built, write } = attempt(memo)
     if (write.lost) {
       // Pages the memo kept are not on disk as the last build left them: make every page.
       memo!.clear()
-      built = assembleWith(memo)
-      write = progress.task(`write ${built.files.size} files`, () => writeChanged(config.out, built.files, stamps, hashMemo, built.kept))
+      ;({ built, write } = attempt(memo))
     }
     if (memo && memoFile) memo.save(memoFile)
     const fileCount = built.files.size + (built.kept?.size ?? 0)

@@ -19,11 +19,17 @@ export interface BuildSiteOptions extends SiteOptions {
   memo?: PageMemo
   /** The key of everything the model shows (rules' facts and links, atc-data, triggers, catalogue; see crossLinksKey). */
   modelKey?: string
+  /**
+   * Takes each page as soon as it is made (site path, HTML, its hash when known) and returns what stands for
+   * it in `files`: the build then holds no page's HTML until the write step (see OutputStage.put).
+   */
+  stage?: (path: string, html: string, hash: string | undefined) => DeferredText
 }
 
 /** The site's files, and the pages the build did not make again because the output folder still holds them. */
 export interface SiteBuild {
-  files: Map<string, string | Uint8Array>
+  /** Staged pages are deferred texts (see BuildSiteOptions.stage). */
+  files: Map<string, string | Uint8Array | DeferredText>
   /** By site path; never in `files`. */
   kept: Map<string, KeptPage>
   /** What every page's layout and links depend on besides its content (with a memo): the site's pages and files. */
@@ -37,23 +43,25 @@ export interface SiteBuild {
  * `Detection_Rules/x.html`), section indexes, the coverage matrix, the search index, the assets and the
  * `downloads/`. `pages` are wiki-relative paths → Markdown (every ATC card and the cross-link pages).
  */
-export function buildSite(pages: ReadonlyMap<string, string | DeferredText>, model: WikiModel, catalogue: CatalogueView, options: Omit<BuildSiteOptions, 'memo'>): Map<string, string | Uint8Array> {
-  return buildSiteKeeping(pages, model, catalogue, options).files
+export function buildSite(pages: ReadonlyMap<string, string | DeferredText>, model: WikiModel, catalogue: CatalogueView, options: Omit<BuildSiteOptions, 'memo' | 'stage'>): Map<string, string | Uint8Array> {
+  // Nothing staged, nothing deferred: every file is its content.
+  return buildSiteKeeping(pages, model, catalogue, options).files as Map<string, string | Uint8Array>
 }
 
 /** buildSite, with `options.memo`: pages whose key did not change are kept, not made. */
 export function buildSiteKeeping(pages: ReadonlyMap<string, string | DeferredText>, model: WikiModel, catalogue: CatalogueView, options: BuildSiteOptions): SiteBuild {
   const ctx = createSiteContext(pages, model, catalogue, options)
   startMarkdownRegistry()
-  const files = new Map<string, string | Uint8Array>()
+  const files = new Map<string, string | Uint8Array | DeferredText>()
   const kept = new Map<string, KeptPage>()
   const records = new Map<string, PageLinkRecord>()
   const titles = new Map<string, string>()
   const hashes = new Map<string, string>()
   const add = (page: RenderedPage) => {
-    files.set(page.path, page.html)
-    if (page.hash !== undefined) hashes.set(page.path, page.hash)
-    records.set(page.path, { content: page.html, links: page.links, ids: new Set([...page.ids, ...LAYOUT_IDS]) })
+    const content = options.stage ? options.stage(page.path, page.html, page.hash) : page.html
+    files.set(page.path, content)
+    if (page.hash !== undefined && typeof content === 'string') hashes.set(page.path, page.hash)
+    records.set(page.path, { content, links: page.links, ids: new Set([...page.ids, ...LAYOUT_IDS]) })
   }
   // The site's coverage page is the interactive matrix; Coverage.md's links resolve to it.
   const wikiPages = [...pages.keys()].sort().filter((page) => page !== 'Coverage.md' && page.endsWith('.md'))

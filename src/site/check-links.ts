@@ -10,6 +10,7 @@ import { eachElement } from './hast-tools.js'
 import { LAYOUT_IDS, recordedLinks, recordedMarkdownLinks } from './link-registry.js'
 import type { LinkRecord } from './linker.js'
 import { unpackIds, unpackLinks, type KeptPage } from './page-memo.js'
+import { textOf, type DeferredText } from '../write/deferred-text.js'
 
 export interface CheckLinksOptions {
   /** URL path the site is served under; absolute links (`/repo/x.html`) are checked below it. */
@@ -44,7 +45,7 @@ const FETCHING: Record<string, string> = { script: 'src', img: 'src', iframe: 's
  * and a `#fragment` to an id on that page. Also flags what would break the site's promises: a resource
  * loaded from another host, or a link with a `javascript:`-like scheme.
  */
-export function checkLinks(files: ReadonlyMap<string, string | Uint8Array>, options: CheckLinksOptions = {}): Diagnostic[] {
+export function checkLinks(files: ReadonlyMap<string, string | Uint8Array | DeferredText>, options: CheckLinksOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = []
   const base = options.base ? (options.base.endsWith('/') ? options.base : `${options.base}/`) : '/'
   const facts = new Map<string, PageFacts>()
@@ -60,8 +61,8 @@ export function checkLinks(files: ReadonlyMap<string, string | Uint8Array>, opti
       return f
     }
     const content = files.get(path)
-    if (typeof content !== 'string') return undefined
-    f = /\.html?$/i.test(path) ? htmlFacts(files, path, content, options.parse === true) : /\.md$/i.test(path) ? markdownFactsOf(content, options.parse === true) : undefined
+    if (content === undefined || content instanceof Uint8Array) return undefined
+    f = /\.html?$/i.test(path) ? htmlFacts(files, path, content, options.parse === true) : /\.md$/i.test(path) ? markdownFactsOf(textOf(content), options.parse === true) : undefined
     if (f) facts.set(path, f)
     return f
   }
@@ -133,9 +134,9 @@ export function checkLinks(files: ReadonlyMap<string, string | Uint8Array>, opti
   return diagnostics
 }
 
-function htmlFacts(files: ReadonlyMap<string, string | Uint8Array>, path: string, content: string, forceParse: boolean): PageFacts {
+function htmlFacts(files: object, path: string, content: string | DeferredText, forceParse: boolean): PageFacts {
   const recorded = forceParse ? undefined : recordedLinks(files, path, content)
-  return recorded ? { links: recorded.links.map(foundLink), ids: recorded.ids } : parseHtmlFacts(content)
+  return recorded ? { links: recorded.links.map(foundLink), ids: recorded.ids } : parseHtmlFacts(textOf(content))
 }
 
 /** A link the builder recorded, already resolved to a site path. */

@@ -1,3 +1,4 @@
+import type { DeferredText } from '../write/deferred-text.js'
 import type { LinkRecord } from './linker.js'
 import type { MarkdownLink } from './page-plugins.js'
 
@@ -5,8 +6,8 @@ import type { MarkdownLink } from './page-plugins.js'
 export const LAYOUT_IDS = ['main', 'sidebar', 'search', 'search-results']
 
 export interface PageLinkRecord {
-  /** The HTML the record describes; a file whose content changed is parsed again. */
-  content: string
+  /** The HTML the record describes (or the staged file standing for it); a file whose content changed is parsed again. */
+  content: string | DeferredText
   links: LinkRecord[]
   ids: Set<string>
 }
@@ -21,7 +22,7 @@ export function registerSiteLinks(site: object, records: Map<string, PageLinkRec
   registry.set(site, records)
 }
 
-export function recordedLinks(site: object, path: string, content: string): PageLinkRecord | undefined {
+export function recordedLinks(site: object, path: string, content: string | DeferredText): PageLinkRecord | undefined {
   const record = registry.get(site)?.get(path)
   return record && record.content === content ? record : undefined
 }

@@ -2,3 +2,4 @@ export { writeTree, insideOrThrow, OUTPUT_MARKER, UnsafeOutputError, type Output
 export { safeFileName } from './safe-file-name.js'
 export { writeChanged, outputUpToDate, OUTPUT_MANIFEST, type WriteReport, type OutputStamps, type HashMemo } from './write-changed.js'
 export { DeferredText, contentOf, textOf, type OutputContent } from './deferred-text.js'
+export { OutputStage } from './output-stage.js'

@@ -1,16 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { dirname, join, relative, resolve, sep } from 'node:path'
+import { renameSync, rmdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
 import { hashOf } from '../cache/hash.js'
 import { contentOf, DeferredText, type OutputContent } from './deferred-text.js'
-import { guardTarget, insideOrThrow, OUTPUT_MARKER, writeTree, type OutputFiles } from './write-tree.js'
+import { OUTPUT_MANIFEST, OutputStage, onDisk as holdsContent, outputPath, readManifest, sameStamp, stampOf, type OutputStamps, type Stamp } from './output-stage.js'
+import { fillTree, insideOrThrow, swapIn, type OutputFiles } from './write-tree.js'
 
-/** Inside the output folder: the content hash of each file a build wrote there (deterministic: no times). */
-export const OUTPUT_MANIFEST = '.analytics-wiki-manifest'
-const STAGE_PREFIX = '.analytics-wiki-stage-'
-
-/** Size and modification time of each output file as last written: lets a later build skip reading it back. */
-type Stamp = { size: number; mtimeMs: number }
-export type OutputStamps = Map<string, Stamp>
+export { OUTPUT_MANIFEST, type OutputStamps } from './output-stage.js'
 
 export interface WriteReport {
   /** Kept files (see writeChanged) that are not as the last build left them: nothing was written then. */
@@ -30,11 +25,18 @@ export interface WriteReport {
  * every file whole (old or new). The first build into a folder writes a whole new tree and swaps it in.
  * `kept` are files the build did not make again (path → content hash): they must be on disk as the last
  * build wrote them; when one is not, nothing is written and the report lists them as `lost`.
+ * `stage` is the build's own when it staged files while it ran (see OutputStage.put); it is used up.
  */
-export function writeChanged(outDir: string, files: OutputFiles, stamps: OutputStamps = new Map(), hashes?: HashMemo, kept: ReadonlyMap<string, string> = new Map()): WriteReport {
-  const target = resolve(outDir)
-  guardTarget(target)
-  const previous = readManifest(target)
+export function writeChanged(outDir: string, files: OutputFiles, stamps: OutputStamps = new Map(), hashes?: HashMemo, kept: ReadonlyMap<string, string> = new Map(), stage: OutputStage = new OutputStage(outDir, stamps)): WriteReport {
+  try {
+    return commit(stage, files, hashes, kept)
+  } finally {
+    stage.discard()
+  }
+}
+
+function commit(stage: OutputStage, files: OutputFiles, hashes: HashMemo | undefined, kept: ReadonlyMap<string, string>): WriteReport {
+  const { target, previous, stamps } = stage
   const keptStamps: OutputStamps = new Map()
   const lost: string[] = []
   for (const [rel, hash] of kept) {
@@ -43,59 +45,48 @@ export function writeChanged(outDir: string, files: OutputFiles, stamps: OutputS
     else lost.push(rel)
   }
   if (lost.length > 0) return { lost, written: 0, removed: 0, unchanged: 0, stamps: new Map() }
+  const staged = (rel: string, content: OutputContent) => stage.holds(rel, content)
   if (!previous) {
-    writeTree(target, files)
+    const tree = stage.dir()
+    fillTree(tree, files, staged)
     const written = new Map<string, string>()
     const same = new Map<string, string>()
     for (const [rel, content] of files) written.set(rel, contentHash(hashes, rel, content, same))
-    writeManifest(target, written)
+    writeManifestIn(tree, written)
+    swapIn(tree, target)
+    stage.markCommitted()
     return { written: files.size, removed: 0, unchanged: 0, stamps: stampsOf(target, files.keys()) }
   }
-  for (const name of readdirSync(target)) if (name.startsWith(STAGE_PREFIX)) rmSync(join(target, name), { recursive: true, force: true })
   const next = new Map<string, string>(kept)
   const nextStamps: OutputStamps = keptStamps
   const changed: [string, OutputContent][] = []
   const same = new Map<string, string>()
   for (const [rel, content] of files) {
-    const full = outputPath(target, rel)
     const hash = contentHash(hashes, rel, content, same)
     next.set(rel, hash)
-    const stamp = previous.get(rel) === hash ? onDisk(full, content, stamps.get(rel)) : undefined
+    const stamp = !staged(rel, content) && previous.get(rel) === hash ? onDisk(outputPath(target, rel), content, stamps.get(rel)) : undefined
     if (stamp) nextStamps.set(rel, stamp)
     else changed.push([rel, content])
   }
   const removed = [...previous.keys()].filter((rel) => !files.has(rel) && !kept.has(rel))
   if (changed.length === 0 && removed.length === 0) return { written: 0, removed: 0, unchanged: files.size + kept.size, stamps: nextStamps }
-  const stage = join(target, `${STAGE_PREFIX}${process.pid}`)
-  try {
-    for (const [rel, content] of changed) {
-      const staged = insideOrThrow(stage, rel)
-      mkdirSync(dirname(staged), { recursive: true })
-      writeFileSync(staged, contentOf(content))
-    }
-    for (const [rel] of changed) {
-      const full = insideOrThrow(target, rel)
-      mkdirSync(dirname(full), { recursive: true })
-      renameSync(insideOrThrow(stage, rel), full)
-    }
-  } finally {
-    rmSync(stage, { recursive: true, force: true })
+  const dir = changed.length > 0 ? stage.dir() : undefined
+  for (const [rel, content] of changed) {
+    if (staged(rel, content)) continue
+    const file = insideOrThrow(dir!, rel)
+    mkdirSync(dirname(file), { recursive: true })
+    writeFileSync(file, contentOf(content))
   }
+  for (const [rel] of changed) {
+    const full = insideOrThrow(target, rel)
+    mkdirSync(dirname(full), { recursive: true })
+    renameSync(insideOrThrow(dir!, rel), full)
+  }
+  stage.markCommitted()
   for (const rel of removed) removeFile(target, rel)
-  writeManifest(target, next)
+  writeManifestIn(target, next)
   for (const [rel, stamp] of stampsOf(target, changed.map(([rel]) => rel))) nextStamps.set(rel, stamp)
   return { written: changed.length, removed: removed.length, unchanged: files.size + kept.size - changed.length, stamps: nextStamps }
-}
-
-/** Where `rel` goes inside `target`; refuses a path that would leave it (see insideOrThrow). */
-function outputPath(target: string, rel: string): string {
-  return plainRelative(rel) ? `${target}${sep}${rel}` : insideOrThrow(target, rel)
-}
-
-/** A relative path that cannot leave its folder, told without path resolution (the common case, cheap). */
-function plainRelative(rel: string): boolean {
-  if (sep !== '/' || rel === '' || rel.startsWith('/') || rel.includes('\0') || rel.includes('\\')) return false
-  return rel.split('/').every((part) => part !== '' && part !== '.' && part !== '..')
 }
 
 /** Output hashes of the last build, kept by a watching process so it rehashes only outputs that changed. */
@@ -117,29 +108,11 @@ function contentHash(memo: HashMemo | undefined, rel: string, content: OutputCon
 /** Strings this long may be handed out twice (exports and their downloads). */
 const SHARED_MIN = 1 << 16
 
-/** The file's size and time now; undefined when it is gone. */
-function stampOf(path: string): Stamp | undefined {
-  try {
-    const { size, mtimeMs } = statSync(path)
-    return { size, mtimeMs }
-  } catch {
-    return undefined
-  }
-}
-
-function sameStamp(a: Stamp, b: Stamp | undefined): boolean {
-  return b !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs
-}
-
-/** The file's stamp when it holds `content`: trusted from `stamp` when size and time still match, else read back. */
+/** The file's stamp when it holds `content` (a deferred text is read only when the stamps differ). */
 function onDisk(path: string, content: OutputContent, stamp: Stamp | undefined): Stamp | undefined {
   const now = stampOf(path)
   if (!now) return undefined
-  if (sameStamp(now, stamp)) return now
-  const text = contentOf(content)
-  const bytes = typeof text === 'string' ? Buffer.from(text) : text
-  if (bytes.length !== now.size) return undefined
-  return Buffer.compare(readFileSync(path), bytes) === 0 ? now : undefined
+  return sameStamp(now, stamp) ? now : holdsContent(path, contentOf(content), stamp)
 }
 
 /** The file's stamp when it still has the size and time `stamp` recorded; a kept file cannot be read back to compare. */
@@ -170,16 +143,7 @@ function stampsOf(target: string, rels: Iterable<string>): OutputStamps {
   return out
 }
 
-function readManifest(target: string): Map<string, string> | undefined {
-  if (!existsSync(join(target, OUTPUT_MARKER))) return undefined
-  try {
-    return new Map(Object.entries(JSON.parse(readFileSync(join(target, OUTPUT_MANIFEST), 'utf8')) as Record<string, string>))
-  } catch {
-    return undefined
-  }
-}
-
-function writeManifest(target: string, hashes: Map<string, string>): void {
+function writeManifestIn(target: string, hashes: Map<string, string>): void {
   const raw: Record<string, string> = {}
   for (const rel of [...hashes.keys()].sort()) raw[rel] = hashes.get(rel)!
   const temp = join(target, `${OUTPUT_MANIFEST}.tmp`)
