@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve, sep } from 'node:path'
-import { hashOf } from '../cache/hash.js'
+import { hashOfEncoded } from '../cache/hash.js'
 import { DeferredText } from './deferred-text.js'
 import { guardTarget, insideOrThrow, OUTPUT_MARKER } from './write-tree.js'
 
@@ -59,12 +59,13 @@ export class OutputStage {
    * Hands `text` (output path `rel`) to the stage now and returns what stands for it in the build's files:
    * its hash, and its text read back only if someone asks. A file the folder already holds is not written.
    */
-  put(rel: string, text: string, hash: string = hashOf(text)): DeferredText {
+  put(rel: string, text: string, knownHash?: string): DeferredText {
+    const { hash, bytes } = knownHash === undefined ? hashOfEncoded(text) : { hash: knownHash, bytes: text }
     const full = outputPath(this.target, rel)
-    if (this.previous?.get(rel) === hash && onDisk(full, text, this.stamps.get(rel))) return new DeferredText(hash, () => readFileSync(full, 'utf8'))
+    if (this.previous?.get(rel) === hash && onDisk(full, bytes, this.stamps.get(rel))) return new DeferredText(hash, () => readFileSync(full, 'utf8'))
     const staged = insideOrThrow(this.dir(), rel)
     mkdirSync(dirname(staged), { recursive: true })
-    writeFileSync(staged, text)
+    writeFileSync(staged, bytes)
     const handle = new DeferredText(hash, () => readFileSync(this.committed ? full : staged, 'utf8'))
     this.staged.set(rel, handle)
     return handle

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { hashOf } from '../../src/cache/hash.js'
+import { hashOf, hashOfEncoded } from '../../src/cache/hash.js'
 
 /** The definition: each part's length prefix, then the part, handed to the hash one `update` at a time. */
 function partByPart(...parts: (string | Uint8Array)[]): string {
@@ -48,5 +48,17 @@ describe('hashOf', () => {
   it('tells apart parts that join to the same text', () => {
     expect(hashOf('ab', 'c')).not.toBe(hashOf('a', 'bc'))
     expect(hashOf('abc')).not.toBe(hashOf(new TextEncoder().encode('abc')))
+  })
+
+  it('gives the same hash for a text and for the bytes it encoded the text to, and those bytes are its UTF-8', () => {
+    const next = random(7)
+    for (let round = 0; round < 200; round++) {
+      const length = next() < 0.5 ? Math.floor(next() * 40) : 500 + Math.floor(next() * 40)
+      let text = ''
+      while (text.length < length) text += PIECES[Math.floor(next() * PIECES.length)]
+      const { hash, bytes } = hashOfEncoded(text)
+      expect(hash).toBe(hashOf(text))
+      expect(Buffer.from(bytes).equals(Buffer.from(text))).toBe(true)
+    }
   })
 })

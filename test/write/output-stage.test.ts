@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { OutputStage, UnsafeOutputError, writeChanged, type OutputFiles } from '../../src/write/index.js'
+import { OutputStage, UnsafeOutputError, writeChanged, type OutputContent, type OutputFiles } from '../../src/write/index.js'
 
 const files = (entries: Record<string, string>): OutputFiles => new Map(Object.entries(entries))
 const freshOut = () => {
@@ -19,7 +19,7 @@ describe('OutputStage', () => {
     expect(a.text).toBe('A2')
     // Staged, not yet in place.
     expect(readFileSync(join(out, 'site/a.html'), 'utf8')).toBe('A')
-    const report = writeChanged(out, new Map([['site/a.html', a], ['site/b.html', 'B']]), first.stamps, undefined, undefined, stage)
+    const report = writeChanged(out, new Map<string, OutputContent>([['site/a.html', a], ['site/b.html', 'B']]), first.stamps, undefined, undefined, stage)
     expect(report).toMatchObject({ written: 1, unchanged: 1, removed: 0 })
     expect(readFileSync(join(out, 'site/a.html'), 'utf8')).toBe('A2')
     // The staged text now reads from the output folder, and no staging folder is left anywhere.
