@@ -34,7 +34,7 @@ export interface SiteInput {
  */
 export function renderSite({ inputs, rules, catalogue, files, base, siteUrl, cache, cacheSalt, memo, outputHashes, stage }: SiteInput, diagnostics: Diagnostic[]): Map<string, string> {
   const { model, pages, downloads, downloadHashes, trees, modelKey } = sitePages({ inputs, rules, catalogue, files, base, siteUrl, cache, cacheSalt })
-  const stagePage = stage && ((path: string, html: string, hash: string | undefined) => stage.put(`site/${path}`, html, hash))
+  const stagePage = stage && ((path: string, html: string, known: { hash: string; bytes?: Uint8Array } | undefined) => stage.put(`site/${path}`, html, known))
   const site = buildSiteKeeping(pages, model, catalogue, { base, downloads, diagnostics, cache, cacheSalt, trees, memo, modelKey, stage: stagePage })
   for (const [path, content] of site.files) files.set(`site/${path}`, content)
   for (const [path, hash] of site.hashes) {

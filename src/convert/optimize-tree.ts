@@ -1,4 +1,4 @@
-import { isTyped, type ModValue } from '../sigma/modifiers/modifier-value.js'
+import type { ModValue } from '../sigma/modifiers/modifier-value.js'
 import type { SearchNode } from './search-tree.js'
 
 type Node = SearchNode | null

@@ -23,7 +23,7 @@ export interface BuildSiteOptions extends SiteOptions {
    * Takes each page as soon as it is made (site path, HTML, its hash when known) and returns what stands for
    * it in `files`: the build then holds no page's HTML until the write step (see OutputStage.put).
    */
-  stage?: (path: string, html: string, hash: string | undefined) => DeferredText
+  stage?: (path: string, html: string, known: { hash: string; bytes?: Uint8Array } | undefined) => DeferredText
 }
 
 /** The site's files, and the pages the build did not make again because the output folder still holds them. */
@@ -58,7 +58,7 @@ export function buildSiteKeeping(pages: ReadonlyMap<string, string | DeferredTex
   const titles = new Map<string, string>()
   const hashes = new Map<string, string>()
   const add = (page: RenderedPage) => {
-    const content = options.stage ? options.stage(page.path, page.html, page.hash) : page.html
+    const content = options.stage ? options.stage(page.path, page.html, page.hash === undefined ? undefined : { hash: page.hash, bytes: page.encoded }) : page.html
     files.set(page.path, content)
     if (page.hash !== undefined && typeof content === 'string') hashes.set(page.path, page.hash)
     records.set(page.path, { content, links: page.links, ids: new Set([...page.ids, ...LAYOUT_IDS]) })

@@ -110,7 +110,7 @@ export function renderMarkdownParts(parts: readonly string[], page: string, site
   const plain = parts.map(plainMarkdownHtml)
   const probe = plain.findIndex((html) => html !== undefined)
   if (probe >= 0) {
-    const parsed = parts.flatMap((part, i) => (plain[i] === undefined || i === probe ? [i] : []))
+    const parsed = parts.flatMap((_part, i) => (plain[i] === undefined || i === probe ? [i] : []))
     const rendered = renderParsed(parsed.map((i) => parts[i]), page, site)
     if (rendered.html[parsed.indexOf(probe)] === plain[probe]) {
       const html = plain.map((fast) => fast ?? '')

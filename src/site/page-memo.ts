@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
-import { hashOf } from '../cache/hash.js'
+import { hashOfEncoded } from '../cache/hash.js'
 import type { LinkRecord } from './linker.js'
 import type { MarkdownLink, PageState } from './page-plugins.js'
 import type { RenderedPage } from './wiki-page.js'
@@ -48,10 +48,13 @@ export class PageMemo {
     return kept?.key === key ? kept : undefined
   }
 
-  /** Remembers a page made now; returns its content hash (`hashOf(html)`, what the write step would compute). */
-  keep(page: string, key: string, rendered: RenderedPage, cacheKeys: string[]): string {
+  /**
+   * Remembers a page made now; returns its content hash (`hashOf(html)`, what the write step would compute)
+   * and the UTF-8 it hashed, which is what the file will hold.
+   */
+  keep(page: string, key: string, rendered: RenderedPage, cacheKeys: string[]): { hash: string; bytes: Uint8Array } {
     const state = rendered.state
-    const hash = hashOf(rendered.html)
+    const { hash, bytes } = hashOfEncoded(rendered.html)
     this.pages.set(page, {
       path: rendered.path,
       key,
@@ -66,7 +69,7 @@ export class PageMemo {
       cacheKeys,
       fragmentsElsewhere: rendered.links.some((l) => l.fragment !== '' && l.target !== '' && l.target !== rendered.path),
     })
-    return hash
+    return { hash, bytes }
   }
 
   /** Records the link check's findings on every page of the memo (site path → findings; none when absent). */

@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast'
 import rehypeRaw from 'rehype-raw'
 import type { VFile } from 'vfile'
-import { eachElement, h, textOf, type Parents } from './hast-tools.js'
+import { eachElement, h, textOf } from './hast-tools.js'
 import { resolveLink, type ResolvedLink, type SiteIndex } from './link-resolver.js'
 import { createSlugger } from './slug.js'
 

@@ -24,6 +24,8 @@ export interface RenderedPage {
   title: string
   /** The HTML's content hash, when the page memo took it (the write step need not hash the page again). */
   hash?: string
+  /** The HTML's UTF-8, when the page memo hashed it (the file is written from it, not encoded again). */
+  encoded?: Uint8Array
 }
 
 /** Page kinds of the pages at the wiki root. */
@@ -57,7 +59,11 @@ export function wikiSitePage(ctx: SiteContext, page: string, source: PageSource,
   const after = renderTemplate('related', { groups, fold: FOLD })
   const html = renderLayout(ctx, { path, title, kind: section?.kind ?? ROOT_KINDS[page] ?? 'page', section: section?.dir, content, before, after, linker })
   const rendered: RenderedPage = { path, html, links: [...state.links, ...linker.links], ids: state.ids, state, title }
-  if (key !== undefined) rendered.hash = memo!.memo.keep(page, key, rendered, [source.identity, ...(made.parts ?? [])])
+  if (key !== undefined) {
+    const { hash, bytes } = memo!.memo.keep(page, key, rendered, [source.identity, ...(made.parts ?? [])])
+    rendered.hash = hash
+    rendered.encoded = bytes
+  }
   return { made: rendered }
 }
 

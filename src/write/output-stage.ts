@@ -25,6 +25,8 @@ export class OutputStage {
   readonly previous: ReadonlyMap<string, string> | undefined
   private folder: string | undefined
   private readonly staged = new Map<string, DeferredText>()
+  /** Folders made in the staging folder. */
+  private readonly made = new Set<string>()
   private committed = false
 
   constructor(
@@ -58,13 +60,18 @@ export class OutputStage {
   /**
    * Hands `text` (output path `rel`) to the stage now and returns what stands for it in the build's files:
    * its hash, and its text read back only if someone asks. A file the folder already holds is not written.
+   * `known` is the text's hash when it is known, with its UTF-8 bytes when those are at hand too.
    */
-  put(rel: string, text: string, knownHash?: string): DeferredText {
-    const { hash, bytes } = knownHash === undefined ? hashOfEncoded(text) : { hash: knownHash, bytes: text }
+  put(rel: string, text: string, known?: { hash: string; bytes?: Uint8Array }): DeferredText {
+    const { hash, bytes } = known === undefined ? hashOfEncoded(text) : { hash: known.hash, bytes: known.bytes ?? text }
     const full = outputPath(this.target, rel)
     if (this.previous?.get(rel) === hash && onDisk(full, bytes, this.stamps.get(rel))) return new DeferredText(hash, () => readFileSync(full, 'utf8'))
-    const staged = insideOrThrow(this.dir(), rel)
-    mkdirSync(dirname(staged), { recursive: true })
+    const staged = outputPath(this.dir(), rel)
+    const dir = dirname(staged)
+    if (!this.made.has(dir)) {
+      mkdirSync(dir, { recursive: true })
+      this.made.add(dir)
+    }
     writeFileSync(staged, bytes)
     const handle = new DeferredText(hash, () => readFileSync(this.committed ? full : staged, 'utf8'))
     this.staged.set(rel, handle)
@@ -82,6 +89,7 @@ export class OutputStage {
     if (this.folder !== undefined && !this.wholeTree) rmSync(this.folder, { recursive: true, force: true })
     this.committed = true
     this.folder = undefined
+    this.made.clear()
   }
 
   /** Removes everything staged; the output folder stays as it was. */
@@ -89,6 +97,7 @@ export class OutputStage {
     if (this.folder !== undefined) rmSync(this.folder, { recursive: true, force: true })
     this.folder = undefined
     this.staged.clear()
+    this.made.clear()
   }
 }
 
