@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve, sep } from 'node:path'
 import { hashOfEncoded } from '../cache/hash.js'
 import { DeferredText } from './deferred-text.js'
-import { guardTarget, insideOrThrow, OUTPUT_MARKER } from './write-tree.js'
+import { removeLeftovers } from './remove-leftovers.js'
+import { guardTarget, insideOrThrow, OUTPUT_MARKER, STAGE_PREFIX } from './write-tree.js'
 
 /** Inside the output folder: the content hash of each file a build wrote there (deterministic: no times). */
 export const OUTPUT_MANIFEST = '.analytics-wiki-manifest'
-export const STAGE_PREFIX = '.analytics-wiki-stage-'
 
 /** Size and modification time of each output file as last written: lets a later build skip reading it back. */
 export type Stamp = { size: number; mtimeMs: number }
@@ -37,7 +37,7 @@ export class OutputStage {
     guardTarget(this.target)
     this.previous = readManifest(this.target)
     // Left by a build that was killed before it could clean up.
-    if (this.previous) for (const name of readdirSync(this.target)) if (name.startsWith(STAGE_PREFIX)) rmSync(join(this.target, name), { recursive: true, force: true })
+    removeLeftovers(this.target, this.previous !== undefined)
   }
 
   /** True when the output folder is replaced whole (no earlier build's manifest in it). */

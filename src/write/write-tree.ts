@@ -5,6 +5,9 @@ import { contentOf, type OutputContent } from './deferred-text.js'
 /** Present in every folder analytics-wiki writes, so it never replaces a folder it did not make. */
 export const OUTPUT_MARKER = '.analytics-wiki-output'
 
+/** Inside an output folder: where a build stages the files it changes (`<prefix><pid>`). */
+export const STAGE_PREFIX = '.analytics-wiki-stage-'
+
 export type OutputFiles = Map<string, OutputContent>
 
 export class UnsafeOutputError extends Error {}

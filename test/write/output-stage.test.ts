@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { OutputStage, UnsafeOutputError, writeChanged, type OutputContent, type OutputFiles } from '../../src/write/index.js'
+import { OUTPUT_MARKER, OutputStage, UnsafeOutputError, writeChanged, type OutputContent, type OutputFiles } from '../../src/write/index.js'
 
 const files = (entries: Record<string, string>): OutputFiles => new Map(Object.entries(entries))
 const freshOut = () => {
@@ -74,5 +74,28 @@ describe('OutputStage', () => {
     expect(() => stage.put('site/../../escape.html', 'x')).toThrow(UnsafeOutputError)
     stage.discard()
     expect(readdirSync(root)).toEqual(['dist'])
+  })
+
+  it('removes what killed builds left, beside the folder and inside it, and nothing else', () => {
+    const { root, out } = freshOut()
+    writeChanged(out, files({ 'a.md': 'A' }))
+    // Above the kernel's largest pid: no such process.
+    const gone = 4194305
+    const made = (path: string, marked: boolean) => {
+      mkdirSync(path, { recursive: true })
+      writeFileSync(join(path, 'page.html'), 'x')
+      if (marked) writeFileSync(join(path, OUTPUT_MARKER), '')
+    }
+    made(join(root, `dist.tmp-${gone}-abc`), true)
+    made(join(root, `dist.old-${gone}-abd`), true)
+    made(join(out, `.analytics-wiki-stage-${gone}`), false)
+    // Kept: a build still running (this one), a folder analytics-wiki did not make, another output's names.
+    made(join(root, `dist.tmp-${process.pid}-abe`), true)
+    made(join(root, `dist.tmp-${gone}-abf`), false)
+    made(join(root, `distant.tmp-${gone}-abg`), true)
+    new OutputStage(out).discard()
+    expect(readdirSync(root).sort()).toEqual(['dist', `dist.tmp-${gone}-abf`, `dist.tmp-${process.pid}-abe`, `distant.tmp-${gone}-abg`].sort())
+    expect(readdirSync(out).filter((name) => name.includes('stage'))).toEqual([])
+    expect(readFileSync(join(out, 'a.md'), 'utf8')).toBe('A')
   })
 })
