@@ -154,6 +154,8 @@ const report = {
   converterConversionsPerSecond: stats(throughput),
   peakMemoryMb: stats(cold.map((u) => u.maxRssKb / 1024)),
   peakMemoryFirstCachedMb: stats(firstCached.map((u) => u.maxRssKb / 1024)),
+  // Every build process of the run (with workers, edits, restored cache): the target holds for each.
+  peakMemoryAllBuildsMb: stats([cold, coldWorker, coldSingle, firstCached, nothing, oneRule, cardOnly, restored].flat().map((u) => u.maxRssKb / 1024)),
   yamlFloorMs: stats(floor),
   coldOverFloor: Math.round((stats(cold.map((u) => u.wallMs)).median / floorMedian) * 100) / 100,
   targets: { coldWallMs: 2000, coldOverFloor: 4.5, oneRuleWallMs: 150, peakMemoryMb: 600 },
@@ -185,6 +187,7 @@ function printTable(r: typeof report): void {
   row('converter, one core', r.converterConversionsPerSecond, 'conversions/s')
   row('peak memory (cold build)', r.peakMemoryMb, 'MB max RSS', `target ≤ ${r.targets.peakMemoryMb}`)
   row('peak memory (first cached)', r.peakMemoryFirstCachedMb, 'MB max RSS', `target ≤ ${r.targets.peakMemoryMb}`)
+  row('peak memory (every build)', r.peakMemoryAllBuildsMb, 'MB max RSS', `target ≤ ${r.targets.peakMemoryMb} (max: the highest of all)`)
   row('YAML floor (js-yaml)', r.yamlFloorMs, 'ms')
   console.log(`cold build / floor: ${r.coldOverFloor}× (target ≤ ${r.targets.coldOverFloor}×)`)
   const failed = [r.coldBuild, r.firstBuildWithCache, r.coldBuildOneWorker, r.coldBuildNoWorker, r.oneRuleRebuild, r.oneRuleCardOnlyRebuild, r.nothingChanged, r.restoredCache].some((s) => s.exitCodes.some((c) => c !== 0))
