@@ -48,13 +48,13 @@ export function quickKey(config: BuildConfig, tool: string, extra: string, liste
   return { key: hashOf(...parts), racy }
 }
 
-/** The content hashes of the racy inputs as the build read them; undefined when one was not read. */
-export function racyHashes(racy: readonly string[], textOf: (path: string) => string | undefined): BuildState['racy'] {
+/** The content hashes (`hashOf(text)`) of the racy inputs as the build read them; undefined when one was not read. */
+export function racyHashes(racy: readonly string[], hashOfInput: (path: string) => string | undefined): BuildState['racy'] {
   const out: NonNullable<BuildState['racy']> = []
   for (const path of racy) {
-    const text = textOf(path)
-    if (text === undefined) return undefined
-    out.push({ path, hash: hashOf(text) })
+    const hash = hashOfInput(path)
+    if (hash === undefined) return undefined
+    out.push({ path, hash })
   }
   return out
 }
@@ -97,6 +97,11 @@ export function writeBuildState(cacheDir: string, out: string, state: BuildState
 
 function stateFile(cacheDir: string, out: string): string {
   return join(cacheDir, 'builds', hashOf(resolve(out)))
+}
+
+/** Where the last build into `out` recorded what it read of each input (see readInputs). */
+export function knownInputsFile(cacheDir: string, out: string): string {
+  return `${stateFile(cacheDir, out)}.inputs`
 }
 
 /** Where the site pages of the last build into `out` are described (see PageMemo). */

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { BUNDLED_CATALOGUE_PATH, loadCatalogue, type AttackCatalogue } from '../attack/index.js'
 import { assemble, type Assembly, type BuildResult } from '../build.js'
 import type { BuildConfig } from '../config.js'
@@ -10,7 +10,8 @@ import { createProgress, type Progress } from '../progress.js'
 import type { CardOutcome } from '../render-wiki.js'
 import { converterFingerprint } from './converter-fingerprint.js'
 import { hashOf } from './hash.js'
-import { listInputs, type InputFile, type ListedInputs } from './list-inputs.js'
+import type { InputFile } from './list-inputs.js'
+import { entriesOf, readInputs, type Entry, type InputText, type ReadInputs } from './read-inputs.js'
 import { recordRuleStamp } from './rule-stamp.js'
 import { recordSourceStamp } from './source-stamp.js'
 import { recordFactsStamp } from '../crosslink/facts-stamp.js'
@@ -33,12 +34,6 @@ export interface CachedBuildOptions {
   units?: ReadonlyMap<string, unknown>
   /** Keys of units computed just before this build (by prefillUnits): counted as computed, not reused. */
   fresh?: ReadonlySet<string>
-}
-
-export interface ReadInputs {
-  files: InputFile[]
-  triggerFolders: Set<string>
-  texts: (string | undefined)[]
 }
 
 export interface CacheStats {
@@ -73,8 +68,9 @@ export function prepareCached(config: BuildConfig, options: CachedBuildOptions, 
     return keepUnit(store, key, compute())
   }
 
-  const { files, triggerFolders, texts } = options.read ?? progress.task('read inputs', () => readInputs(config))
-  const byKind = (kind: InputFile['kind']) => entriesOf({ files, triggerFolders, texts }, kind)
+  const read = options.read ?? progress.task('read inputs', () => readInputs(config))
+  const { triggerFolders } = read
+  const byKind = (kind: InputFile['kind']) => entriesOf(read, kind)
 
   const data = progress.task('load atc-data', () => loadData(byKind, tool, cached))
   const atomics = progress.task('triggers', () => loadTriggers(byKind('atomics'), tool, catalogue, cached))
@@ -90,16 +86,16 @@ export function prepareCached(config: BuildConfig, options: CachedBuildOptions, 
   const convertDiagnostics: Diagnostic[] = []
   const cards = new Map<object, CardOutcome>()
   progress.task('rules', () => {
-    for (const { file, text } of byKind('rule')) {
-      if (text === undefined) {
+    for (const { file, input } of byKind('rule')) {
+      if (input === undefined) {
         ruleDiagnostics.push(...readRule(file.path).diagnostics)
         continue
       }
-      const key = ruleKey(tool, file.path, text, linkKey, convertKey)
-      const unit = cached<RuleUnit>(key, () => ruleUnit(file.path, text, contextNow()))
+      const key = ruleKey(tool, file.path, input.hash, linkKey, convertKey)
+      const unit = cached<RuleUnit>(key, () => ruleUnit(file.path, input.text(), contextNow()))
       ruleDiagnostics.push(...unit.loadDiagnostics)
       if (!unit.rule) continue
-      const rule = linkedRuleOf(unit, text)
+      const rule = linkedRuleOf(unit, input)
       const source = rule.source
       recordRuleStamp(rule, key)
       if (unit.facts) recordRuleFacts(rule, unit.facts)
@@ -122,8 +118,10 @@ export function prepareCached(config: BuildConfig, options: CachedBuildOptions, 
  * The rule as the build sees it, its documents and conversions read from the unit's body only when
  * something asks for them (a card or site page made again, not a kept one).
  */
-function linkedRuleOf(unit: RuleUnit, text: string): LinkedRule {
-  const source = { ...unit.rule!, text } as RuleSource
+function linkedRuleOf(unit: RuleUnit, input: InputText): LinkedRule {
+  const source = { ...unit.rule! } as RuleSource
+  // Read only when a card or page of the rule is made again (see readInputs).
+  lazyField(source, 'text', () => input.text())
   lazyField(source, 'documents', () => partValue(unit.documents!))
   const rule = { source, links: unit.links! } as LinkedRule
   lazyField(rule, 'conversions', () => partValue(unit.conversions!))
@@ -146,44 +144,18 @@ function lazyField<T extends object, K extends keyof T>(target: T, name: K, read
 }
 
 export type Cached = <T>(key: string, compute: () => T) => T
-export type Entry = { file: InputFile; text: string | undefined }
-
-/** Lists (unless `listed` has) and reads the input files; stats the up-to-date check took are not taken again. */
-export function readInputs(config: BuildConfig, listed: ListedInputs = listInputs(config)): ReadInputs {
-  const { files, triggerFolders, stats } = listed
-  return { files, triggerFolders, texts: files.map((file) => readText(file, stats?.get(file.path))) }
-}
-
-export function entriesOf(read: ReadInputs, kind: InputFile['kind']): Entry[] {
-  const out: Entry[] = []
-  read.files.forEach((file, i) => {
-    if (file.kind === kind) out.push({ file, text: read.texts[i] })
-  })
-  return out
-}
-
 /** What linking reads besides the rule: the catalogue, every Data Needed and Enrichment, the trigger folders. */
 export function linkKeyOf(tool: string, catalogue: string, sets: { dataNeeded: DataSource[]; enrichments: DataSource[] }, triggerFolders: Set<string>): string {
   return hashOf(tool, catalogue, ...sourceParts(sets.dataNeeded), ...sourceParts(sets.enrichments), ...[...triggerFolders].sort())
 }
 
-// Keys of the last build per file: a watching process rehashes only the files whose text changed.
-const lastKeys = new Map<string, { text: string; context: string; key: string }>()
-
-function memoKey(path: string, text: string, context: string, compute: () => string): string {
-  const last = lastKeys.get(path)
-  if (last && last.context === context && last.text === text) return last.key
-  const key = compute()
-  lastKeys.set(path, { text, context, key })
-  return key
+/** A rule's unit key: its path and text (by hash), the tool, and what linking and converting read. */
+export function ruleKey(tool: string, path: string, textHash: string, linkKey: string, convertKey: string): string {
+  return hashOf(tool, 'rule-2', path, textHash, linkKey, convertKey)
 }
 
-export function ruleKey(tool: string, path: string, text: string, linkKey: string, convertKey: string): string {
-  return memoKey(path, text, `rule\u0000${tool}\u0000${linkKey}\u0000${convertKey}`, () => hashOf(tool, 'rule', path, text, linkKey, convertKey))
-}
-
-export function atomicsKey(tool: string, catalogue: string, path: string, techniqueId: string, text: string): string {
-  return memoKey(path, text, `atomics\u0000${tool}\u0000${catalogue}\u0000${techniqueId}`, () => hashOf(tool, 'atomics', catalogue, path, techniqueId, text))
+export function atomicsKey(tool: string, catalogue: string, path: string, techniqueId: string, textHash: string): string {
+  return hashOf(tool, 'atomics-2', catalogue, path, techniqueId, textHash)
 }
 
 // Converters are set up once per set of converter configs, with the cache entries their setup read.
@@ -233,7 +205,8 @@ export function loadData(byKind: (kind: DataKind) => Entry[], tool: string, cach
   const diagnostics: Diagnostic[] = []
   const kinds = new Map<DataSource, DataKind>()
   for (const [kind, set] of DATA_KINDS) {
-    for (const { file, text } of byKind(kind)) {
+    for (const { file, input } of byKind(kind)) {
+      const text = input?.text()
       const unit = text === undefined ? readDataSource(file.path, kind) : cached<DataUnit>(hashOf(tool, 'data', kind, file.path, text), () => dataUnit(file.path, kind, text))
       diagnostics.push(...unit.diagnostics)
       if (!unit.item) continue
@@ -267,19 +240,20 @@ function loadTriggers(entries: Entry[], tool: string, catalogue: { value: Attack
   const items: AtomicsSource[] = []
   const diagnostics: Diagnostic[] = []
   const cards = new Map<object, CardOutcome>()
-  for (const { file, text } of entries) {
+  for (const { file, input } of entries) {
     const id = file.techniqueId!
-    const key = text === undefined ? undefined : atomicsKey(tool, catalogue.fingerprint, file.path, id, text)
-    if (key === undefined) {
+    const key = input === undefined ? undefined : atomicsKey(tool, catalogue.fingerprint, file.path, id, input.hash)
+    if (key === undefined || input === undefined) {
       const read = readAtomics(file.path, id)
       diagnostics.push(...read.diagnostics)
       if (read.atomics) items.push(read.atomics)
       continue
     }
-    const unit = cached<AtomicsUnit>(key, () => atomicsUnit(file.path, id, text!, catalogue.value))
+    const unit = cached<AtomicsUnit>(key, () => atomicsUnit(file.path, id, input.text(), catalogue.value))
     diagnostics.push(...unit.diagnostics)
     if (!unit.atomics) continue
-    const source = { ...unit.atomics, text: text! } as AtomicsSource
+    const source = { ...unit.atomics } as AtomicsSource
+    lazyField(source, 'text', () => input.text())
     lazyField(source, 'doc', () => partValue(unit.doc!))
     recordSourceStamp(source, key)
     items.push(source)
@@ -287,25 +261,6 @@ function loadTriggers(entries: Entry[], tool: string, catalogue: { value: Attack
     if (card) cards.set(source, card)
   }
   return { items, diagnostics, cards }
-}
-
-// Texts read by this process with the file's stamp: a watching process reads only files that changed.
-const lastTexts = new Map<string, { size: number; mtimeMs: number; ino: number; text: string }>()
-// A file changed this recently may change again within the same time stamp: read it again.
-const RACY_MS = 2000
-
-function readText(file: InputFile, stat?: { size: number; mtimeMs: number; ino: number }): string | undefined {
-  try {
-    const { size, mtimeMs, ino } = stat ?? statSync(file.path)
-    const last = lastTexts.get(file.path)
-    if (last && last.size === size && last.mtimeMs === mtimeMs && last.ino === ino) return last.text
-    const text = readFileSync(file.path, 'utf8')
-    if (Date.now() - mtimeMs > RACY_MS) lastTexts.set(file.path, { size, mtimeMs, ino, text })
-    else lastTexts.delete(file.path)
-    return text
-  } catch {
-    return undefined
-  }
 }
 
 function sourceParts(sources: readonly { path: string; text: string }[]): string[] {

@@ -7,7 +7,7 @@ import { OUTPUT_MANIFEST, OutputStage, outputUpToDate, writeChanged, type HashMe
 import type { BuildResult } from '../build.js'
 import type { CacheStats } from './cached-build.js'
 import { converterFingerprint } from './converter-fingerprint.js'
-import { pageMemoFile, quickKey, racyHashes, racyUnchanged, readBuildState, writeBuildState } from './build-state.js'
+import { knownInputsFile, pageMemoFile, quickKey, racyHashes, racyUnchanged, readBuildState, writeBuildState } from './build-state.js'
 import { toolFingerprint } from './tool-fingerprint.js'
 import { listInputs } from './list-inputs.js'
 import { UnitStore } from './unit-store.js'
@@ -73,10 +73,14 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
     // Loaded only when something changed: an up-to-date check needs none of the build's modules.
     const { prepareCached, bundledCatalogue } = await import('./cached-build.js')
     const { prefillUnits, defaultWorkers } = await import('./prefill-units.js')
+    const { knownInputsOf, readKnownInputs, writeKnownInputs } = await import('./read-inputs.js')
     const { assemble } = await import('../build.js')
     const catalogue = bundledCatalogue()
     const workers = options.workers ?? defaultWorkers()
-    const { read, units, fresh } = await prefillUnits(config, { store, tool, catalogue, workers, listed }, progress)
+    // Inputs the last build read, with their stamps then: those unchanged are read only if a page needs them.
+    const knownFile = options.cacheDir === null ? undefined : knownInputsFile(options.cacheDir, config.out)
+    const known = knownFile === undefined ? undefined : readKnownInputs(knownFile)
+    const { read, units, fresh } = await prefillUnits(config, { store, tool, catalogue, workers, listed, known }, progress)
     const { assembly, cache } = prepareCached(config, { store, tool, catalogue, read, units, fresh }, progress)
     store.savePacked()
     // A one-shot build without a disk cache would only hash and hold every page for nothing.
@@ -116,8 +120,9 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
     // Without a trusted key the state still keeps the stamps, so the next build need not read outputs back.
     if (options.cacheDir !== null) {
       // Usually no input is racy: the few that are are looked up among the texts the build read.
-      const racy = quick ? racyHashes(quick.racy, (path) => read.texts[read.files.findIndex((file) => file.path === path)]) : undefined
+      const racy = quick ? racyHashes(quick.racy, (path) => read.texts[read.files.findIndex((file) => file.path === path)]?.hash) : undefined
       writeBuildState(options.cacheDir, config.out, { key: quick && racy ? quick.key : '', racy, diagnostics: built.diagnostics, fileCount, stamps: write.stamps })
+      if (quick && knownFile) writeKnownInputs(knownFile, knownInputsOf(read, listed?.stats, quick.racy))
     }
     result = { upToDate: false, diagnostics: built.diagnostics, fileCount, write, cache }
   }

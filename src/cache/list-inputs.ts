@@ -12,11 +12,19 @@ export interface InputFile {
   techniqueId?: string
 }
 
+/** What a build compares of an input file to tell it unchanged without reading it (as git's index does). */
+export interface FileStat {
+  size: number
+  mtimeMs: number
+  ctimeMs: number
+  ino: number
+}
+
 /** The input files of one build, as listed; `stats` holds what the up-to-date check found, for reading them after. */
 export interface ListedInputs {
   files: InputFile[]
   triggerFolders: Set<string>
-  stats?: Map<string, { size: number; mtimeMs: number; ino: number }>
+  stats?: Map<string, FileStat>
 }
 
 /** Every input file a build reads, in the order the loaders read them, and the trigger folders. */

@@ -2,7 +2,8 @@ import os from 'node:os'
 import type { AttackCatalogue } from '../attack/index.js'
 import type { BuildConfig } from '../config.js'
 import { createProgress, type Progress } from '../progress.js'
-import { atomicsKey, entriesOf, linkKeyOf, loadData, readInputs, ruleKey, type ReadInputs } from './cached-build.js'
+import { atomicsKey, linkKeyOf, loadData, ruleKey } from './cached-build.js'
+import { entriesOf, readInputs, type KnownInputs, type ReadInputs } from './read-inputs.js'
 import { computeParallel } from './compute-parallel.js'
 import { converterFingerprint } from './converter-fingerprint.js'
 import type { ListedInputs } from './list-inputs.js'
@@ -39,6 +40,8 @@ export interface PrefillOptions {
   workers: number
   /** The input files as the up-to-date check listed them. */
   listed?: ListedInputs
+  /** What the last build read of each input (see readInputs): those files are read only when needed. */
+  known?: KnownInputs
 }
 
 export interface Prefilled {
@@ -55,7 +58,7 @@ export interface Prefilled {
  */
 export async function prefillUnits(config: BuildConfig, options: PrefillOptions, progress: Progress = createProgress({ quiet: true })): Promise<Prefilled> {
   const { store, tool, catalogue } = options
-  const read = progress.task('read inputs', () => readInputs(config, options.listed))
+  const read = progress.task('read inputs', () => readInputs(config, options.listed, options.known))
   const fresh = new Set<string>()
   const units = new Map<string, unknown>()
   const data = loadData((kind) => entriesOf(read, kind), tool, (key, compute) => {
@@ -68,22 +71,23 @@ export async function prefillUnits(config: BuildConfig, options: PrefillOptions,
     return unit
   })
   const jobs: UnitJob[] = []
-  const lookUp = (job: UnitJob): void => {
-    const hit = store.get(job.key)
-    if (hit === undefined) jobs.push(job)
-    else units.set(job.key, hit)
+  // A job needs the file's text; a unit found in the store does not (and its file may stay unread).
+  const lookUp = (key: string, job: () => UnitJob): void => {
+    const hit = store.get(key)
+    if (hit === undefined) jobs.push(job())
+    else units.set(key, hit)
   }
-  for (const { file, text } of entriesOf(read, 'atomics')) {
-    if (text === undefined) continue
-    const key = atomicsKey(tool, catalogue.fingerprint, file.path, file.techniqueId!, text)
-    lookUp({ kind: 'atomics', key, path: file.path, techniqueId: file.techniqueId!, text })
+  for (const { file, input } of entriesOf(read, 'atomics')) {
+    if (input === undefined) continue
+    const key = atomicsKey(tool, catalogue.fingerprint, file.path, file.techniqueId!, input.hash)
+    lookUp(key, () => ({ kind: 'atomics', key, path: file.path, techniqueId: file.techniqueId!, text: input.text() }))
   }
   const linkKey = linkKeyOf(tool, catalogue.fingerprint, data.sets, read.triggerFolders)
   const convertKey = converterFingerprint(config)
-  for (const { file, text } of entriesOf(read, 'rule')) {
-    if (text === undefined) continue
-    const key = ruleKey(tool, file.path, text, linkKey, convertKey)
-    lookUp({ kind: 'rule', key, path: file.path, text })
+  for (const { file, input } of entriesOf(read, 'rule')) {
+    if (input === undefined) continue
+    const key = ruleKey(tool, file.path, input.hash, linkKey, convertKey)
+    lookUp(key, () => ({ kind: 'rule', key, path: file.path, text: input.text() }))
   }
   if (jobs.length < MIN_JOBS) return { read, units, fresh }
   const setup = {
