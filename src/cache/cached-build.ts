@@ -151,11 +151,22 @@ export function linkKeyOf(tool: string, catalogue: string, sets: { dataNeeded: D
 
 /** A rule's unit key: its path and text (by hash), the tool, and what linking and converting read. */
 export function ruleKey(tool: string, path: string, textHash: string, linkKey: string, convertKey: string): string {
-  return hashOf(tool, 'rule-2', path, textHash, linkKey, convertKey)
+  return memoKey(path, `rule-2\0${tool}\0${textHash}\0${linkKey}\0${convertKey}`, () => hashOf(tool, 'rule-2', path, textHash, linkKey, convertKey))
 }
 
 export function atomicsKey(tool: string, catalogue: string, path: string, techniqueId: string, textHash: string): string {
-  return hashOf(tool, 'atomics-2', catalogue, path, techniqueId, textHash)
+  return memoKey(path, `atomics-2\0${tool}\0${catalogue}\0${techniqueId}\0${textHash}`, () => hashOf(tool, 'atomics-2', catalogue, path, techniqueId, textHash))
+}
+
+// Keys of the last build per file, by what they were made of: a watching process does not hash them again.
+const lastKeys = new Map<string, { of: string; key: string }>()
+
+function memoKey(path: string, of: string, compute: () => string): string {
+  const last = lastKeys.get(path)
+  if (last?.of === of) return last.key
+  const key = compute()
+  lastKeys.set(path, { of, key })
+  return key
 }
 
 // Converters are set up once per set of converter configs, with the cache entries their setup read.
