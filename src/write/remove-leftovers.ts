@@ -2,7 +2,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { OUTPUT_MARKER, STAGE_PREFIX } from './write-tree.js'
 
-/** `dist.tmp-<pid>-<time>` (a new tree being staged) and `dist.old-<pid>-<time>` (the tree it replaced). */
+/** What siblingOf names: `dist.tmp-<pid>-<time>` (a new tree being staged), `dist.old-<pid>-<time>` (the tree it replaced). */
 const SIBLING = /^\.(?:tmp|old)-(\d+)-[0-9a-z]+$/
 /** `dist/.analytics-wiki-stage-<pid>`: the changed files of a build into an existing output folder. */
 const INSIDE = new RegExp(`^${STAGE_PREFIX.replace(/[.-]/g, '\\$&')}(\\d+)$`)

@@ -1,9 +1,9 @@
-import { renameSync, rmdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs'
+import { mkdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { hashOf } from '../cache/hash.js'
 import { contentOf, DeferredText, type OutputContent } from './deferred-text.js'
-import { OUTPUT_MANIFEST, OutputStage, onDisk as holdsContent, outputPath, readManifest, sameStamp, stampOf, type OutputStamps, type Stamp } from './output-stage.js'
-import { fillTree, insideOrThrow, swapIn, type OutputFiles } from './write-tree.js'
+import { OUTPUT_MANIFEST, OutputStage, onDisk, outputPath, readManifest, sameStamp, stampOf, type OutputStamps, type Stamp } from './output-stage.js'
+import { insideOrThrow, swapIn, type OutputFiles } from './write-tree.js'
 
 export { OUTPUT_MANIFEST, type OutputStamps } from './output-stage.js'
 
@@ -48,7 +48,7 @@ function commit(stage: OutputStage, files: OutputFiles, hashes: HashMemo | undef
   const staged = (rel: string, content: OutputContent) => stage.holds(rel, content)
   if (!previous) {
     const tree = stage.dir()
-    fillTree(tree, files, staged)
+    for (const [rel, content] of files) if (!staged(rel, content)) stage.write(rel, contentOf(content))
     const written = new Map<string, string>()
     const same = new Map<string, string>()
     for (const [rel, content] of files) written.set(rel, contentHash(hashes, rel, content, same))
@@ -70,17 +70,11 @@ function commit(stage: OutputStage, files: OutputFiles, hashes: HashMemo | undef
   }
   const removed = [...previous.keys()].filter((rel) => !files.has(rel) && !kept.has(rel))
   if (changed.length === 0 && removed.length === 0) return { written: 0, removed: 0, unchanged: files.size + kept.size, stamps: nextStamps }
-  const dir = changed.length > 0 ? stage.dir() : undefined
-  for (const [rel, content] of changed) {
-    if (staged(rel, content)) continue
-    const file = insideOrThrow(dir!, rel)
-    mkdirSync(dirname(file), { recursive: true })
-    writeFileSync(file, contentOf(content))
-  }
+  for (const [rel, content] of changed) if (!staged(rel, content)) stage.write(rel, contentOf(content))
   for (const [rel] of changed) {
     const full = insideOrThrow(target, rel)
     mkdirSync(dirname(full), { recursive: true })
-    renameSync(insideOrThrow(dir!, rel), full)
+    renameSync(insideOrThrow(stage.dir(), rel), full)
   }
   stage.markCommitted()
   for (const rel of removed) removeFile(target, rel)
@@ -107,13 +101,6 @@ function contentHash(memo: HashMemo | undefined, rel: string, content: OutputCon
 
 /** Strings this long may be handed out twice (exports and their downloads). */
 const SHARED_MIN = 1 << 16
-
-/** The file's stamp when it holds `content` (a deferred text is read only when the stamps differ). */
-function onDisk(path: string, content: OutputContent, stamp: Stamp | undefined): Stamp | undefined {
-  const now = stampOf(path)
-  if (!now) return undefined
-  return sameStamp(now, stamp) ? now : holdsContent(path, contentOf(content), stamp)
-}
 
 /** The file's stamp when it still has the size and time `stamp` recorded; a kept file cannot be read back to compare. */
 function stampIfUnchanged(path: string, stamp: Stamp | undefined): Stamp | undefined {
