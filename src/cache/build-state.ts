@@ -31,13 +31,15 @@ const RACY_MS = 2000
  */
 export function quickKey(config: BuildConfig, tool: string, extra: string, listed: ListedInputs = listInputs(config), now = Date.now()): { key: string; racy: string[] } | undefined {
   const { files, triggerFolders } = listed
+  // Stamps the listing already has (a watching process's, see relisted) are not taken again.
+  const given = listed.stats
   const stats = (listed.stats = new Map())
   const parts: string[] = [tool, extra, settingsText(config), ...[...triggerFolders].sort()]
   const racy: string[] = []
   for (const file of files) {
-    let stat
+    let stat = given?.get(file.path)
     try {
-      stat = statSync(file.path)
+      stat ??= statSync(file.path)
     } catch {
       return undefined
     }

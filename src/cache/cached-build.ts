@@ -119,14 +119,21 @@ export function prepareCached(config: BuildConfig, options: CachedBuildOptions, 
  * something asks for them (a card or site page made again, not a kept one).
  */
 function linkedRuleOf(unit: RuleUnit, input: InputText): LinkedRule {
+  // The same unit (same key: same path, text and context) gives the same object in a process that builds
+  // again, so what later steps keep per rule object (facts, stamps, technique ids) is not made again.
+  const known = rulesOfUnits.get(unit)
+  if (known) return known
   const source = { ...unit.rule! } as RuleSource
   // Read only when a card or page of the rule is made again (see readInputs).
   lazyField(source, 'text', () => input.text())
   lazyField(source, 'documents', () => partValue(unit.documents!))
   const rule = { source, links: unit.links! } as LinkedRule
   lazyField(rule, 'conversions', () => partValue(unit.conversions!))
+  rulesOfUnits.set(unit, rule)
   return rule
 }
+
+const rulesOfUnits = new WeakMap<RuleUnit, LinkedRule>()
 
 /** An enumerable property read on first use, as a plain one once read or set. */
 function lazyField<T extends object, K extends keyof T>(target: T, name: K, read: () => T[K]): void {

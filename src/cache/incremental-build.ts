@@ -3,13 +3,13 @@ import { dirname, join, resolve } from 'node:path'
 import type { BuildConfig } from '../config.js'
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js'
 import { createProgress } from '../progress.js'
-import { OUTPUT_MANIFEST, OutputStage, outputUpToDate, writeChanged, type HashMemo, type OutputStamps, type WriteReport } from '../write/index.js'
+import { OUTPUT_MANIFEST, OutputStage, outputUpToDate, writeChanged, type HashMemo, type OutputStamps, type OutputTrust, type WriteReport } from '../write/index.js'
 import type { BuildResult } from '../build.js'
 import type { CacheStats } from './cached-build.js'
 import { converterFingerprint } from './converter-fingerprint.js'
 import { knownInputsFile, pageMemoFile, quickKey, racyHashes, racyUnchanged, readBuildState, writeBuildState } from './build-state.js'
 import { toolFingerprint } from './tool-fingerprint.js'
-import { listInputs } from './list-inputs.js'
+import { listInputs, relisted, type ListedInputs } from './list-inputs.js'
 import { UnitStore } from './unit-store.js'
 import { PageMemo } from '../site/page-memo.js'
 
@@ -17,6 +17,10 @@ import { PageMemo } from '../site/page-memo.js'
 const memoryStamps = new WeakMap<UnitStore, OutputStamps>()
 // Output hashes per store, only for a store kept across builds (a one-shot build would only hold memory).
 const hashMemos = new WeakMap<UnitStore, HashMemo>()
+// The inputs the last build of a store listed, with their stamps (see relisted).
+const lastListings = new WeakMap<UnitStore, ListedInputs>()
+// The output manifest the last build of a store wrote, for a process that trusts its output folder.
+const memoryManifests = new WeakMap<UnitStore, ReadonlyMap<string, string>>()
 
 /**
  * The default cache folder, where other JS tools keep theirs: `node_modules/.cache/analytics-wiki` of the
@@ -37,6 +41,16 @@ export interface IncrementalOptions {
   report?: (line: string) => void
   /** Worker threads for the per-file work (default: defaultWorkers, none below 4 cores; 0: none). */
   workers?: number
+  /**
+   * Output files a watching process knows to be as its last build (with `store`) left them: not stat'ed,
+   * and the manifest that build wrote is not read back while trusted (see OutputWatch).
+   */
+  trust?: OutputTrust
+  /**
+   * Input files a watching process saw change since the last build with `store` (none added or removed,
+   * no setting changed): the last build's listing is reused and only these are stat'ed again.
+   */
+  changedInputs?: ReadonlySet<string>
 }
 
 export interface IncrementalResult {
@@ -63,11 +77,13 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
   const store = options.store ?? new UnitStore(options.cacheDir === null ? null : resolve(options.cacheDir), { retain: false })
   const tool = toolFingerprint(undefined, options.cacheDir === null ? undefined : join(resolve(options.cacheDir), 'tool-fingerprint.json'))
   // Listed once: the up-to-date check stats every input, and a build reads them after.
-  const listed = options.cacheDir === null ? undefined : listInputs(config)
-  const quick = listed === undefined ? undefined : quickKey(config, tool, converterFingerprint(config), listed)
+  const last = options.store && options.changedInputs ? lastListings.get(options.store) : undefined
+  const listed = (last && relisted(last, options.changedInputs!)) ?? (options.cacheDir === null && !options.store ? undefined : listInputs(config))
+  if (options.store && listed) lastListings.set(options.store, listed)
+  const quick = listed === undefined || options.cacheDir === null ? undefined : quickKey(config, tool, converterFingerprint(config), listed)
   const state = options.cacheDir !== null ? readBuildState(options.cacheDir, config.out) : undefined
   let result: Omit<IncrementalResult, 'exitCode' | 'ms'>
-  if (quick && state?.key === quick.key && racyUnchanged(state.racy) && outputUpToDate(config.out, state.stamps)) {
+  if (quick && state?.key === quick.key && racyUnchanged(state.racy) && outputUpToDate(config.out, state.stamps, options.trust)) {
     result = { upToDate: true, diagnostics: state.diagnostics, fileCount: state.fileCount }
   } else {
     // Loaded only when something changed: an up-to-date check needs none of the build's modules.
@@ -94,7 +110,8 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
     // makes them: a one-shot build then never holds the site's HTML (about half the output) all at once.
     const attempt = (pageMemo: PageMemo | undefined) => {
       const pageCache = keepsPages && assembly.pageCache ? { ...assembly.pageCache, memo: pageMemo } : undefined
-      const stage = new OutputStage(config.out, stamps)
+      const manifest = options.store ? memoryManifests.get(options.store) : undefined
+      const stage = new OutputStage(config.out, stamps, options.trust && { trust: options.trust, manifest })
       let built: BuildResult
       try {
         built = assemble({ ...assembly, diagnostics: [...assembly.diagnostics], pageCache, outputHashes: hashMemo, stage }, progress)
@@ -117,6 +134,7 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
     const fileCount = built.files.size + (built.kept?.size ?? 0)
     store.endBuild()
     memoryStamps.set(store, write.stamps)
+    if (options.store && write.manifest) memoryManifests.set(options.store, write.manifest)
     // Without a trusted key the state still keeps the stamps, so the next build need not read outputs back.
     if (options.cacheDir !== null) {
       // Usually no input is racy: the few that are are looked up among the texts the build read.

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs'
 import { otherInputDirs, type BuildConfig } from '../config.js'
 import { listAtomicsFiles } from '../load/list-atomics-files.js'
 import { listYamlFiles } from '../load/list-files.js'
@@ -40,4 +41,24 @@ export function listInputs(config: Pick<BuildConfig, 'rules' | 'dataNeeded' | 'l
   const atomics = listAtomicsFiles(config.triggers)
   for (const { path, techniqueId } of atomics.files) files.push({ kind: 'atomics', path, techniqueId })
   return { files, triggerFolders: atomics.triggerFolders }
+}
+
+/**
+ * The last build's listing again, for a process that watches the inputs and saw only `changed` files
+ * change (none added or removed): those are stat'ed anew, the others keep the stamps the last build took.
+ * Undefined when the last listing has no stamps to reuse, or a changed file is not one of its inputs.
+ */
+export function relisted(last: ListedInputs, changed: Iterable<string>): ListedInputs | undefined {
+  if (!last.stats) return undefined
+  const stats = new Map(last.stats)
+  for (const path of changed) {
+    // Not an input as listed (a converter config, or a path spelt otherwise): list everything again.
+    if (!stats.has(path)) return undefined
+    try {
+      stats.set(path, statSync(path))
+    } catch {
+      stats.delete(path)
+    }
+  }
+  return { files: last.files, triggerFolders: last.triggerFolders, stats }
 }

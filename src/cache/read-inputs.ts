@@ -36,8 +36,10 @@ const UNREAD_KINDS = new Set<InputFile['kind']>(['rule', 'atomics'])
  * `known` recorded is not read now: its hash is known, and its text is read if asked for.
  */
 export function readInputs(config: BuildConfig, listed: ListedInputs = listInputs(config), known?: KnownInputs): ReadInputs {
-  const { files, triggerFolders, stats } = listed
-  return { files, triggerFolders, texts: files.map((file) => inputText(file, stats?.get(file.path), UNREAD_KINDS.has(file.kind) ? known : undefined)) }
+  const { files, triggerFolders } = listed
+  // The stamps taken here stay with the listing, for a watching process to reuse (see relisted).
+  const stats = (listed.stats ??= new Map())
+  return { files, triggerFolders, texts: files.map((file) => inputText(file, stats, UNREAD_KINDS.has(file.kind) ? known : undefined)) }
 }
 
 export function entriesOf(read: ReadInputs, kind: InputFile['kind']): Entry[] {
@@ -58,9 +60,10 @@ export function forgetReadTexts(): void {
 // A file changed this recently may change again within the same time stamp: read it again.
 const RACY_MS = 2000
 
-function inputText(file: InputFile, listedStat: FileStat | undefined, known: KnownInputs | undefined): InputText | undefined {
+function inputText(file: InputFile, stats: Map<string, FileStat>, known: KnownInputs | undefined): InputText | undefined {
   try {
-    const stat = listedStat ?? statSync(file.path)
+    let stat = stats.get(file.path)
+    if (stat === undefined) stats.set(file.path, (stat = statSync(file.path)))
     const last = lastTexts.get(file.path)
     if (last && sameStat(last.stat, stat)) return last.input
     const before = known?.get(file.path)

@@ -2,6 +2,7 @@ import { resolve, sep } from 'node:path'
 import type { BuildConfig } from '../config.js'
 import { incrementalBuild, type IncrementalResult } from '../cache/incremental-build.js'
 import { UnitStore } from '../cache/unit-store.js'
+import { OutputWatch } from './output-watch.js'
 
 export interface WatchOptions {
   /** The settings, read again before each build (the config file may have changed). */
@@ -26,13 +27,31 @@ export interface WatchOptions {
 export async function watchBuild(options: WatchOptions): Promise<void> {
   const store = new UnitStore(options.cacheDir === null ? null : resolve(options.cacheDir))
   let config = options.configOf()
+  // The output folder is watched too, so a rebuild need not stat every output file (see OutputWatch).
+  let outputs: OutputWatch | undefined
+  // What changed since the last build started: the input files, or more than their content (a file or
+  // folder added or removed, the config), when the inputs must be listed again.
+  let changed = new Set<string>()
+  let relist = true
   const run = async () => {
+    const changedInputs = relist ? undefined : changed
+    changed = new Set()
+    relist = false
     try {
       config = options.configOf()
-      const result = await incrementalBuild(config, { cacheDir: options.cacheDir, store, report: options.report, workers: options.workers })
+      if (outputs?.root !== resolve(config.out)) {
+        outputs?.close()
+        outputs = new OutputWatch(config.out)
+      }
+      const trust = outputs.snapshot()
+      const result = await incrementalBuild(config, { cacheDir: options.cacheDir, store, report: options.report, workers: options.workers, trust, changedInputs })
+      trust.settle()
+      // A first build swaps a whole new folder in: the watcher must watch that one.
+      if (!outputs.watching || result.write?.wholeTree) outputs.restart()
       if (!config.quiet) options.report(`${result.upToDate ? 'up to date' : 'rebuilt'} in ${result.ms} ms; watching for changes…`)
       options.onBuild?.(result)
     } catch (error) {
+      relist = true
       // A bad edit (unreadable config, unsafe output) must not end the watch.
       options.report(`build failed: ${(error as Error).message}`)
     }
@@ -65,7 +84,12 @@ export async function watchBuild(options: WatchOptions): Promise<void> {
       })
     }, options.debounceMs ?? 30)
   }
-  watcher.on('all', schedule)
+  const extra = new Set((options.extraPaths ?? []).map((path) => resolve(path)))
+  watcher.on('all', (event, path) => {
+    if (event === 'change' && !extra.has(resolve(path))) changed.add(path)
+    else relist = true
+    schedule()
+  })
   await new Promise<void>((done) => watcher.on('ready', done))
   await new Promise<void>((done) => {
     if (options.signal?.aborted) return done()
@@ -74,4 +98,5 @@ export async function watchBuild(options: WatchOptions): Promise<void> {
   clearTimeout(timer)
   await watcher.close()
   await running
+  outputs?.close()
 }

@@ -29,13 +29,22 @@ export class OutputStage {
   private readonly made = new Set<string>()
   private committed = false
 
+  private readonly trust: OutputTrust | undefined
+
+  /**
+   * `known`: what a process that watches the output folder knows of it since its last build (see
+   * OutputTrust): files it trusts are taken to hold their stamps without being stat'ed, and the manifest,
+   * while trusted, is the one that build wrote.
+   */
   constructor(
     outDir: string,
     readonly stamps: OutputStamps = new Map(),
+    known?: { trust: OutputTrust; manifest?: ReadonlyMap<string, string> },
   ) {
     this.target = resolve(outDir)
     guardTarget(this.target)
-    this.previous = readManifest(this.target)
+    this.trust = known?.trust
+    this.previous = known?.manifest && known.trust.trusts(OUTPUT_MANIFEST) ? known.manifest : readManifest(this.target)
     // Left by a build that was killed before it could clean up.
     removeLeftovers(this.target, this.previous !== undefined)
   }
@@ -65,11 +74,26 @@ export class OutputStage {
   put(rel: string, text: string, known?: { hash: string; bytes?: Uint8Array }): DeferredText {
     const { hash, bytes } = known === undefined ? hashOfEncoded(text) : { hash: known.hash, bytes: known.bytes ?? text }
     const full = outputPath(this.target, rel)
-    if (this.previous?.get(rel) === hash && onDisk(full, bytes, this.stamps.get(rel))) return new DeferredText(hash, () => readFileSync(full, 'utf8'))
+    if (this.previous?.get(rel) === hash && this.onDisk(rel, bytes)) return new DeferredText(hash, () => readFileSync(full, 'utf8'))
     const staged = this.write(rel, bytes)
     const handle = new DeferredText(hash, () => readFileSync(this.committed ? full : staged, 'utf8'))
     this.staged.set(rel, handle)
     return handle
+  }
+
+  /** The stamp of output `rel` when the folder holds `content` there (see onDisk); trusted ones are not stat'ed. */
+  onDisk(rel: string, content: OutputContent): Stamp | undefined {
+    const stamp = this.stamps.get(rel)
+    if (stamp !== undefined && this.trust?.trusts(rel)) return stamp
+    return onDisk(outputPath(this.target, rel), content, stamp)
+  }
+
+  /** The stamp of output `rel` when it still has the one the last build recorded (a kept file cannot be compared). */
+  unchanged(rel: string): Stamp | undefined {
+    const stamp = this.stamps.get(rel)
+    if (stamp !== undefined && this.trust?.trusts(rel)) return stamp
+    const now = stampOf(outputPath(this.target, rel))
+    return now && sameStamp(now, stamp) ? now : undefined
   }
 
   /** Writes `content` as `rel` in the staging folder (its folders made once each); returns where. */
@@ -105,6 +129,14 @@ export class OutputStage {
     this.staged.clear()
     this.made.clear()
   }
+}
+
+/**
+ * Output files a process knows to be as its last build left them without looking (it watches the folder):
+ * those need not be stat'ed. A new process trusts none.
+ */
+export interface OutputTrust {
+  trusts(rel: string): boolean
 }
 
 /** Where `rel` goes inside `target`; refuses a path that would leave it (see insideOrThrow). */

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { outputUpToDate, writeChanged, OUTPUT_MANIFEST, UnsafeOutputError, type OutputFiles } from '../../src/write/index.js'
+import { manifestText } from '../../src/write/write-changed.js'
 
 const files = (entries: Record<string, string>): OutputFiles => new Map(Object.entries(entries))
 const mtime = (path: string) => statSync(path).mtimeMs
@@ -54,5 +55,23 @@ describe('writeChanged', () => {
     expect(() => writeChanged(out, files({ 'a.md': 'A2', '../escape.md': 'x' }))).toThrow(UnsafeOutputError)
     expect(readFileSync(join(out, 'a.md'), 'utf8')).toBe('A')
     expect(existsSync(join(out, '..', 'escape.md'))).toBe(false)
+  })
+})
+
+describe('manifestText', () => {
+  it('is the JSON of an object of the paths in sorted order, as JSON.stringify prints one', () => {
+    const viaObject = (hashes: Map<string, string>) => {
+      const raw: Record<string, string> = {}
+      for (const rel of [...hashes.keys()].sort()) raw[rel] = hashes.get(rel)!
+      return `${JSON.stringify(raw)}\n`
+    }
+    const cases = [
+      new Map<string, string>(),
+      new Map([['wiki/b.md', 'h1'], ['site/a.html', 'h2'], ['.nojekyll', 'h3'], ['rules.json', 'h4']]),
+      // Array-index names come first in an object, in numeric order; names that only look numeric do not.
+      new Map([['b', '1'], ['10', '2'], ['2', '3'], ['01', '4'], ['4294967295', '5'], ['4294967294', '6'], ['-1', '7']]),
+      new Map([['é"\\\u2028 ü', 'x'], ['\u0001', 'y'], ['😀/a.md', 'z']]),
+    ]
+    for (const hashes of cases) expect(manifestText(hashes)).toBe(viaObject(hashes))
   })
 })
