@@ -7,7 +7,7 @@ import { OUTPUT_MANIFEST, OutputStage, outputUpToDate, writeChanged, type HashMe
 import type { BuildResult } from '../build.js'
 import type { CacheStats } from './cached-build.js'
 import { converterFingerprint } from './converter-fingerprint.js'
-import { knownInputsFile, pageMemoFile, quickKey, racyHashes, racyUnchanged, readBuildState, writeBuildState } from './build-state.js'
+import { knownInputsFile, pageMemoFile, quickKey, racyHashes, racyUnchanged, readBuildState, writeBuildState, type BuildState } from './build-state.js'
 import { toolFingerprint } from './tool-fingerprint.js'
 import { listInputs, relisted, type ListedInputs } from './list-inputs.js'
 import { UnitStore } from './unit-store.js'
@@ -17,6 +17,8 @@ import { PageMemo } from '../site/page-memo.js'
 const memoryStamps = new WeakMap<UnitStore, OutputStamps>()
 // Output hashes per store, only for a store kept across builds (a one-shot build would only hold memory).
 const hashMemos = new WeakMap<UnitStore, HashMemo>()
+// The state the last build of a store left (by cache folder and output), while it may not be saved yet.
+const memoryStates = new WeakMap<UnitStore, { cacheDir: string; out: string; state: BuildState }>()
 // The inputs the last build of a store listed, with their stamps (see relisted).
 const lastListings = new WeakMap<UnitStore, ListedInputs>()
 // The output manifest the last build of a store wrote, for a process that trusts its output folder.
@@ -51,6 +53,12 @@ export interface IncrementalOptions {
    * no setting changed): the last build's listing is reused and only these are stat'ed again.
    */
   changedInputs?: ReadonlySet<string>
+  /**
+   * Runs what keeps this build's state for the next process (the build state, what it read of the inputs,
+   * the page memo): a watching process defers it to when it is idle, and keeps that state in memory
+   * meanwhile. Default: at once.
+   */
+  persist?: (save: () => void) => void
 }
 
 export interface IncrementalResult {
@@ -81,7 +89,11 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
   const listed = (last && relisted(last, options.changedInputs!)) ?? (options.cacheDir === null && !options.store ? undefined : listInputs(config))
   if (options.store && listed) lastListings.set(options.store, listed)
   const quick = listed === undefined || options.cacheDir === null ? undefined : quickKey(config, tool, converterFingerprint(config), listed)
-  const state = options.cacheDir !== null ? readBuildState(options.cacheDir, config.out) : undefined
+  const stateOf = (cacheDir: string) => {
+    const kept = options.store && memoryStates.get(options.store)
+    return kept && kept.cacheDir === cacheDir && kept.out === config.out ? kept.state : readBuildState(cacheDir, config.out)
+  }
+  const state = options.cacheDir !== null ? stateOf(options.cacheDir) : undefined
   let result: Omit<IncrementalResult, 'exitCode' | 'ms'>
   if (quick && state?.key === quick.key && racyUnchanged(state.racy) && outputUpToDate(config.out, state.stamps, options.trust)) {
     result = { upToDate: true, diagnostics: state.diagnostics, fileCount: state.fileCount }
@@ -95,7 +107,8 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
     const workers = options.workers ?? defaultWorkers()
     // Inputs the last build read, with their stamps then: those unchanged are read only if a page needs them.
     const knownFile = options.cacheDir === null ? undefined : knownInputsFile(options.cacheDir, config.out)
-    const known = knownFile === undefined ? undefined : readKnownInputs(knownFile)
+    // A process that built before knows every unchanged input by its stamp already (see readInputs).
+    const known = knownFile === undefined || (options.store && memoryStates.has(options.store)) ? undefined : readKnownInputs(knownFile)
     const { read, units, fresh } = await prefillUnits(config, { store, tool, catalogue, workers, listed, known }, progress)
     const { assembly, cache } = prepareCached(config, { store, tool, catalogue, read, units, fresh }, progress)
     store.savePacked()
@@ -130,18 +143,30 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
       memo!.clear()
       ;({ built, write } = attempt(memo))
     }
-    if (memo && memoFile) memo.save(memoFile)
     const fileCount = built.files.size + (built.kept?.size ?? 0)
     store.endBuild()
     memoryStamps.set(store, write.stamps)
     if (options.store && write.manifest) memoryManifests.set(options.store, write.manifest)
+    const saves: (() => void)[] = []
+    if (memo && memoFile) saves.push(() => memo.save(memoFile))
     // Without a trusted key the state still keeps the stamps, so the next build need not read outputs back.
-    if (options.cacheDir !== null) {
+    const { cacheDir } = options
+    if (cacheDir !== null) {
       // Usually no input is racy: the few that are are looked up among the texts the build read.
       const racy = quick ? racyHashes(quick.racy, (path) => read.texts[read.files.findIndex((file) => file.path === path)]?.hash) : undefined
-      writeBuildState(options.cacheDir, config.out, { key: quick && racy ? quick.key : '', racy, diagnostics: built.diagnostics, fileCount, stamps: write.stamps })
-      if (quick && knownFile) writeKnownInputs(knownFile, knownInputsOf(read, listed?.stats, quick.racy))
+      const next = { key: quick && racy ? quick.key : '', racy, diagnostics: built.diagnostics, fileCount, stamps: write.stamps }
+      if (options.store) memoryStates.set(options.store, { cacheDir, out: config.out, state: next })
+      saves.push(() => writeBuildState(cacheDir, config.out, next))
+      if (quick && knownFile) {
+        const knownNow = knownInputsOf(read, listed?.stats, quick.racy)
+        saves.push(() => writeKnownInputs(knownFile, knownNow))
+      }
     }
+    const save = () => {
+      for (const run of saves) run()
+    }
+    if (options.persist) options.persist(save)
+    else save()
     result = { upToDate: false, diagnostics: built.diagnostics, fileCount, write, cache }
   }
   for (const d of result.diagnostics) report(formatDiagnostic(d))

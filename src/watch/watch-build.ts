@@ -20,6 +20,9 @@ export interface WatchOptions {
   debounceMs?: number
 }
 
+/** Quiet time after a build before its state is saved for the next process. */
+const SAVE_AFTER_MS = 1000
+
 /**
  * Builds, then rebuilds whenever an input changes (chokidar), keeping finished work in memory so a
  * one-file edit costs only that file and the whole-model steps. Resolves when `signal` aborts.
@@ -33,6 +36,20 @@ export async function watchBuild(options: WatchOptions): Promise<void> {
   // folder added or removed, the config), when the inputs must be listed again.
   let changed = new Set<string>()
   let relist = true
+  // The state for the next process is saved once the watcher has been idle a moment, not in every rebuild.
+  let unsaved: (() => void) | undefined
+  let saveTimer: NodeJS.Timeout | undefined
+  const saveNow = () => {
+    clearTimeout(saveTimer)
+    const save = unsaved
+    unsaved = undefined
+    save?.()
+  }
+  const persist = (save: () => void) => {
+    unsaved = save
+    clearTimeout(saveTimer)
+    saveTimer = setTimeout(saveNow, SAVE_AFTER_MS)
+  }
   const run = async () => {
     const changedInputs = relist ? undefined : changed
     changed = new Set()
@@ -44,7 +61,7 @@ export async function watchBuild(options: WatchOptions): Promise<void> {
         outputs = new OutputWatch(config.out)
       }
       const trust = outputs.snapshot()
-      const result = await incrementalBuild(config, { cacheDir: options.cacheDir, store, report: options.report, workers: options.workers, trust, changedInputs })
+      const result = await incrementalBuild(config, { cacheDir: options.cacheDir, store, report: options.report, workers: options.workers, trust, changedInputs, persist })
       trust.settle()
       // A first build swaps a whole new folder in: the watcher must watch that one.
       if (!outputs.watching || result.write?.wholeTree) outputs.restart()
@@ -98,5 +115,6 @@ export async function watchBuild(options: WatchOptions): Promise<void> {
   clearTimeout(timer)
   await watcher.close()
   await running
+  saveNow()
   outputs?.close()
 }

@@ -7,8 +7,9 @@ import { ageFiles, exampleCopy, firstFile } from '../cache/example-copy.js'
 import { incrementalBuild } from '../../src/cache/incremental-build.js'
 
 /** Runs watchBuild on a copy of the example content; `next()` resolves with the next build's result. */
-function watching() {
+function watching(cache = false) {
   const { dir, config } = exampleCopy()
+  const cacheDir = cache ? join(dir, 'cache') : null
   // Files older than the racy window are known by their stamps, so an edit must be seen by its stamp.
   ageFiles(dir)
   const controller = new AbortController()
@@ -16,7 +17,7 @@ function watching() {
   const waiting: ((result: IncrementalResult) => void)[] = []
   const done = watchBuild({
     configOf: () => config,
-    cacheDir: null,
+    cacheDir,
     report: () => {},
     signal: controller.signal,
     debounceMs: 20,
@@ -30,7 +31,7 @@ function watching() {
     controller.abort()
     await done
   }
-  return { dir, config, results, next, stop }
+  return { dir, config, cacheDir, results, next, stop }
 }
 
 /** Every file below `dir` (relative path → content). */
@@ -89,5 +90,22 @@ describe('watchBuild', () => {
     const fresh = join(w.dir, 'fresh')
     await incrementalBuild({ ...w.config, out: fresh }, { cacheDir: null, report: () => {} })
     expect(filesOf(w.config.out)).toEqual(filesOf(fresh))
+  }, 60_000)
+
+  it('saves its state for the next process once idle or stopped: a build after it has nothing to do', async () => {
+    const w = watching(true)
+    const rule = firstFile(w.config.rules[0]!, '.yml')
+    try {
+      await (w.results.length > 0 ? Promise.resolve() : w.next())
+      await settle()
+      const built = w.next()
+      writeFileSync(rule, `${readFileSync(rule, 'utf8')}\n# edited while watching\n`)
+      expect((await built).write!.written).toBe(1)
+    } finally {
+      await w.stop()
+    }
+    // Up to date by the state the watch saved as it stopped (the first build's would not say so).
+    const next = await incrementalBuild(w.config, { cacheDir: w.cacheDir, report: () => {} })
+    expect(next.upToDate).toBe(true)
   }, 60_000)
 })
