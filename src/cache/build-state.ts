@@ -73,7 +73,7 @@ export function racyUnchanged(racy: BuildState['racy']): boolean {
 }
 
 /** Every setting that changes the output (not `quiet`, `strict`): the config file's content counts through them. */
-function settingsText(config: BuildConfig): string {
+export function settingsText(config: BuildConfig): string {
   const { quiet: _quiet, strict: _strict, ...rest } = config
   return JSON.stringify(rest, Object.keys(rest).sort().concat(Object.keys(rest.converterConfigs).sort()))
 }
@@ -95,6 +95,11 @@ export function writeBuildState(cacheDir: string, out: string, state: BuildState
   } catch {
     // Only costs time next build.
   }
+}
+
+/** Where the last build into `out` recorded which rules an edit may change by their own pages alone (see cardEditIndex). */
+export function cardIndexFile(cacheDir: string, out: string): string {
+  return `${stateFile(cacheDir, out)}.cards`
 }
 
 function stateFile(cacheDir: string, out: string): string {

@@ -7,11 +7,12 @@ import { OUTPUT_MANIFEST, OutputStage, outputUpToDate, writeChanged, type HashMe
 import type { BuildResult } from '../build.js'
 import type { CacheStats } from './cached-build.js'
 import { converterFingerprint } from './converter-fingerprint.js'
-import { knownInputsFile, pageMemoFile, quickKey, racyHashes, racyUnchanged, readBuildState, writeBuildState, type BuildState } from './build-state.js'
+import { cardIndexFile, knownInputsFile, pageMemoFile, quickKey, racyHashes, racyUnchanged, readBuildState, writeBuildState, type BuildState } from './build-state.js'
 import { toolFingerprint } from './tool-fingerprint.js'
 import { listInputs, relisted, type ListedInputs } from './list-inputs.js'
 import { UnitStore } from './unit-store.js'
-import { PageMemo } from '../site/page-memo.js'
+import { knownInputsOf, readKnownInputs, writeKnownInputs } from './read-inputs.js'
+import { addStalePages, PageMemo } from '../site/page-memo.js'
 
 // Output stamps of the last build per store (watch and serve keep one store for the process).
 const memoryStamps = new WeakMap<UnitStore, OutputStamps>()
@@ -65,6 +66,8 @@ export interface IncrementalResult {
   exitCode: number
   /** Nothing changed since the last build of this output folder: nothing was built or written. */
   upToDate: boolean
+  /** Only rules' own cards and site pages changed, and only those were made (see cardEditBuild). */
+  cardOnly?: boolean
   diagnostics: Diagnostic[]
   fileCount: number
   write?: WriteReport
@@ -95,13 +98,17 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
   }
   const state = options.cacheDir !== null ? stateOf(options.cacheDir) : undefined
   let result: Omit<IncrementalResult, 'exitCode' | 'ms'>
+  let edited: Omit<IncrementalResult, 'exitCode' | 'ms'> | undefined
   if (quick && state?.key === quick.key && racyUnchanged(state.racy) && outputUpToDate(config.out, state.stamps, options.trust)) {
     result = { upToDate: true, diagnostics: state.diagnostics, fileCount: state.fileCount }
+  } else if (quick && state && listed && options.cacheDir !== null && !options.store && (edited = await cardEditOf(config, options.cacheDir, tool, listed, quick, state))) {
+    result = edited
   } else {
     // Loaded only when something changed: an up-to-date check needs none of the build's modules.
     const { prepareCached, bundledCatalogue } = await import('./cached-build.js')
+    const { cardContextKey, cardEditIndex, writeCardEditIndex } = await import('./card-edit.js')
+    const cacheIndex = options.cacheDir === null ? undefined : cardIndexFile(options.cacheDir, config.out)
     const { prefillUnits, defaultWorkers } = await import('./prefill-units.js')
-    const { knownInputsOf, readKnownInputs, writeKnownInputs } = await import('./read-inputs.js')
     const { assemble } = await import('../build.js')
     const catalogue = bundledCatalogue()
     const workers = options.workers ?? defaultWorkers()
@@ -148,6 +155,10 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
     memoryStamps.set(store, write.stamps)
     if (options.store && write.manifest) memoryManifests.set(options.store, write.manifest)
     const saves: (() => void)[] = []
+    if (cacheIndex && quick && listed && write.manifest) {
+      const index = cardEditIndex(cardContextKey(config, tool, converterFingerprint(config), listed), built.rules, write.manifest, built.diagnostics, config.site)
+      saves.push(() => writeCardEditIndex(cacheIndex, index))
+    }
     if (memo && memoFile) saves.push(() => memo.save(memoFile))
     // Without a trusted key the state still keeps the stamps, so the next build need not read outputs back.
     const { cacheDir } = options
@@ -173,7 +184,7 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length
   const ms = Math.round(performance.now() - start)
-  const what = result.upToDate ? 'up to date' : `${result.write!.written} written, ${result.write!.removed} removed, ${result.cache!.reused}/${result.cache!.units} cached`
+  const what = result.upToDate ? 'up to date' : `${result.cardOnly ? 'only cards edited: ' : ''}${result.write!.written} written, ${result.write!.removed} removed, ${result.cache!.reused}/${result.cache!.units} cached`
   progress.done(`built ${result.fileCount} files into ${config.out} in ${ms} ms (${what}; ${errors} errors, ${warnings} warnings)`)
   return { ...result, exitCode: config.strict && errors + warnings > 0 ? 1 : 0, ms }
 }
@@ -191,4 +202,31 @@ function hashMemoOf(store: UnitStore): HashMemo {
   let memo = hashMemos.get(store)
   if (!memo) hashMemos.set(store, (memo = new Map()))
   return memo
+}
+
+/**
+ * A build of rules edited in ways only their own card and site page show (see cardEditBuild), with the
+ * state it leaves for the next build; undefined when the edit needs a build as usual.
+ */
+async function cardEditOf(config: BuildConfig, cacheDir: string, tool: string, listed: ListedInputs, quick: { key: string; racy: string[] }, state: BuildState): Promise<Omit<IncrementalResult, 'exitCode' | 'ms'> | undefined> {
+  const known = readKnownInputs(knownInputsFile(cacheDir, config.out))
+  if (!known) return undefined
+  const { cardEditBuild } = await import('./card-edit-build.js')
+  const store = new UnitStore(resolve(cacheDir), { retain: false })
+  const edit = cardEditBuild(config, { tool, indexFile: cardIndexFile(cacheDir, config.out), listed, state, known, store })
+  if (!edit) return undefined
+  const { read } = edit
+  const racy = racyHashes(quick.racy, (path) => read.texts[read.files.findIndex((file) => file.path === path)]?.hash)
+  // The page memo forgets the replaced pages: the next full build makes them again rather than keep the old.
+  if (edit.pages.length > 0) addStalePages(pageMemoFile(cacheDir, config.out), edit.pages)
+  writeBuildState(cacheDir, config.out, { key: racy ? quick.key : '', racy, diagnostics: state.diagnostics, fileCount: state.fileCount, stamps: edit.stamps })
+  writeKnownInputs(knownInputsFile(cacheDir, config.out), knownInputsOf(read, listed.stats, quick.racy))
+  return {
+    upToDate: false,
+    cardOnly: true,
+    diagnostics: state.diagnostics,
+    fileCount: state.fileCount,
+    write: { written: edit.written, removed: 0, unchanged: state.fileCount - edit.written, stamps: edit.stamps },
+    cache: { units: edit.units, reused: 0 },
+  }
 }

@@ -99,7 +99,7 @@ function unreadText(path: string, hash: string): InputText {
   }
 }
 
-function sameStat(a: FileStat, b: FileStat): boolean {
+export function sameStat(a: FileStat, b: FileStat): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino
 }
 

@@ -29,3 +29,8 @@ export function storedFactsStamp(facts: StoredFacts, rule: Pick<LinkedRule, 'lin
 export function recordFactsStamp(rule: LinkedRule, storedStamp: string): void {
   stored.set(rule, storedStamp)
 }
+
+/** The stored part of a rule's stamp, as its unit recorded it (see recordFactsStamp); undefined when none did. */
+export function recordedFactsStamp(rule: LinkedRule): string | undefined {
+  return stored.get(rule)
+}

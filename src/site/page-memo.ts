@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { hashOfEncoded } from '../cache/hash.js'
@@ -96,6 +96,12 @@ export class PageMemo {
     } catch {
       // No memo: every page is made.
     }
+    // Pages a later build replaced without the memo (see cardEditBuild) are made again, not kept as they were.
+    try {
+      for (const page of JSON.parse(readFileSync(staleFile(file), 'utf8')) as string[]) memo.pages.delete(page)
+    } catch {
+      // None.
+    }
     return memo
   }
 
@@ -104,10 +110,30 @@ export class PageMemo {
       mkdirSync(dirname(file), { recursive: true })
       writeFileSync(`${file}.tmp`, serialize({ format: FORMAT, pages: this.pages }))
       renameSync(`${file}.tmp`, file)
+      rmSync(staleFile(file), { force: true })
     } catch {
       // Only costs time next build.
     }
   }
+}
+
+/** Pages replaced since the memo in `file` was saved (see addStalePages). */
+export function staleFile(file: string): string {
+  return `${file}.stale`
+}
+
+/** Adds pages replaced since the memo in `file` was saved: the next build that loads it makes them again. */
+export function addStalePages(file: string, pages: readonly string[]): void {
+  const stale = staleFile(file)
+  let known: string[] = []
+  try {
+    known = JSON.parse(readFileSync(stale, 'utf8')) as string[]
+  } catch {
+    // None yet.
+  }
+  mkdirSync(dirname(stale), { recursive: true })
+  writeFileSync(`${stale}.tmp`, JSON.stringify([...new Set([...known, ...pages])]))
+  renameSync(`${stale}.tmp`, stale)
 }
 
 /**

@@ -134,7 +134,7 @@ function stampsOf(target: string, rels: Iterable<string>): OutputStamps {
   return out
 }
 
-function writeManifestIn(target: string, hashes: ReadonlyMap<string, string>): void {
+export function writeManifestIn(target: string, hashes: ReadonlyMap<string, string>): void {
   const temp = join(target, `${OUTPUT_MANIFEST}.tmp`)
   writeFileSync(temp, manifestText(hashes))
   renameSync(temp, join(target, OUTPUT_MANIFEST))

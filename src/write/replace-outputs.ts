@@ -1,0 +1,35 @@
+import { mkdirSync, renameSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { hashOf } from '../cache/hash.js'
+import { OutputStage, stampOf, type OutputStamps } from './output-stage.js'
+import { writeManifestIn } from './write-changed.js'
+import { insideOrThrow } from './write-tree.js'
+
+/**
+ * Replaces a few files of an output folder an earlier build wrote (and nothing else): each is staged, then
+ * moved into place, and the manifest is rewritten with their new hashes. Returns the stamps and manifest
+ * now, or undefined (nothing written) when the folder has no manifest.
+ */
+export function replaceOutputs(outDir: string, changes: ReadonlyMap<string, string>, stamps: OutputStamps): { stamps: OutputStamps; manifest: Map<string, string> } | undefined {
+  const stage = new OutputStage(outDir, stamps)
+  if (!stage.previous) return undefined
+  try {
+    const manifest = new Map(stage.previous)
+    for (const [rel, text] of changes) {
+      stage.write(rel, text)
+      manifest.set(rel, hashOf(text))
+    }
+    for (const rel of changes.keys()) {
+      const full = insideOrThrow(stage.target, rel)
+      mkdirSync(dirname(full), { recursive: true })
+      renameSync(insideOrThrow(stage.dir(), rel), full)
+    }
+    stage.markCommitted()
+    writeManifestIn(stage.target, manifest)
+    const next = new Map(stamps)
+    for (const rel of changes.keys()) next.set(rel, stampOf(insideOrThrow(stage.target, rel))!)
+    return { stamps: next, manifest }
+  } finally {
+    stage.discard()
+  }
+}
