@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import type { BuildConfig } from '../config.js'
 import type { LinkedRule } from '../model.js'
 import { ruleCardContent } from '../site/rule-card-content.js'
@@ -7,11 +7,12 @@ import { readManifest } from '../write/output-stage.js'
 import { replaceOutputs } from '../write/replace-outputs.js'
 import { outputUpToDate, type OutputStamps } from '../write/index.js'
 import type { BuildState } from './build-state.js'
-import { bundledCatalogue, convertersFor, loadData } from './cached-build.js'
+import { bundledCatalogue, convertersFor } from './cached-build.js'
 import { cardContextKey, linkedRule, readCardEditIndex, siteIndexOfManifest, splicedPage } from './card-edit.js'
 import { converterFingerprint } from './converter-fingerprint.js'
 import type { InputFile, ListedInputs } from './list-inputs.js'
-import { entriesOf, readInputs, sameStat, type KnownInputs, type ReadInputs } from './read-inputs.js'
+import { hashOf } from './hash.js'
+import { sameStat, type KnownInputs } from './read-inputs.js'
 import type { UnitStore } from './unit-store.js'
 import { ruleUnit, type RuleContext } from './work-units.js'
 
@@ -29,7 +30,8 @@ export interface CardEditOptions {
 }
 
 export interface CardEdit {
-  read: ReadInputs
+  /** The text of each edited rule, as read. */
+  texts: Map<string, string>
   stamps: OutputStamps
   /** Output files replaced. */
   written: number
@@ -57,24 +59,26 @@ export function cardEditBuild(config: BuildConfig, options: CardEditOptions): Ca
     if (!stat || !before || !sameStat(before, stat)) changed.push(file)
   }
   if (changed.length === 0 || changed.length > MAX_RULES || changed.some((file) => file.kind !== 'rule' || !index.rules.has(file.path))) return undefined
-  if (!outputUpToDate(config.out, state.stamps)) return undefined
-  const manifest = readManifest(config.out)
-  if (!manifest) return undefined
+  const manifest = readManifest(resolve(config.out))
+  if (!manifest || !outputUpToDate(config.out, state.stamps, undefined, manifest)) return undefined
 
-  const read = readInputs(config, listed, known)
   const catalogue = bundledCatalogue()
-  const data = loadData((kind) => entriesOf(read, kind), tool, (key, compute) => store.get(key) ?? compute())
-  const context: RuleContext = { catalogue: catalogue.value, dataNeeded: data.sets.dataNeeded, enrichments: data.sets.enrichments, triggerFolders: read.triggerFolders, convert: convertersFor(config, convertKey, store) }
+  const context: RuleContext = { catalogue: catalogue.value, dataNeeded: index.dataNeeded, enrichments: index.enrichments, triggerFolders: listed.triggerFolders, convert: convertersFor(config, convertKey, store) }
   const site = siteIndexOfManifest(manifest)
   const changes = new Map<string, string>()
   const pages: string[] = []
   let units = 0
+  const texts = new Map<string, string>()
   for (const file of changed) {
     const entry = index.rules.get(file.path)!
-    const input = read.texts[read.files.indexOf(file)]
-    if (!input) return undefined
-    if (input.hash === known.get(file.path)?.hash) continue
-    const text = input.text()
+    let text: string
+    try {
+      text = readFileSync(file.path, 'utf8')
+    } catch {
+      return undefined
+    }
+    texts.set(file.path, text)
+    if (hashOf(text) === known.get(file.path)?.hash) continue
     const unit = ruleUnit(file.path, text, context)
     units++
     if (!unit.rule || unit.loadDiagnostics.length > 0 || unit.convertDiagnostics.length > 0 || unit.factsStamp !== entry.factsStamp) return undefined
@@ -87,9 +91,9 @@ export function cardEditBuild(config: BuildConfig, options: CardEditOptions): Ca
     changes.set(entry.page, html)
     pages.push(entry.card.slice('wiki/'.length))
   }
-  const replaced = changes.size === 0 ? { stamps: state.stamps } : replaceOutputs(config.out, changes, state.stamps)
+  const replaced = changes.size === 0 ? { stamps: state.stamps } : replaceOutputs(config.out, changes, state.stamps, manifest)
   if (!replaced) return undefined
-  return { read, stamps: replaced.stamps, written: changes.size, pages, units }
+  return { texts, stamps: replaced.stamps, written: changes.size, pages, units }
 }
 
 /** The rule's site page with its new card, when its links need nothing the last build did not check. */

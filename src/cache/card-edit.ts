@@ -2,11 +2,11 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import type { BuildConfig } from '../config.js'
-import type { Diagnostic } from '../diagnostics.js'
+import type { BuildResult } from '../build.js'
 import { recordedFactsStamp } from '../crosslink/facts-stamp.js'
 import { wikiPath } from '../crosslink/wiki-paths.js'
 import { displayPath } from '../load/display-path.js'
-import type { LinkedRule, RuleSource } from '../model.js'
+import type { DataSource, LinkedRule, RuleSource } from '../model.js'
 import { htmlPathOf } from '../site/link-resolver.js'
 import { siteIndexOf } from '../site/site-context.js'
 import { hashOf } from './hash.js'
@@ -23,10 +23,13 @@ export interface CardEditIndex {
   /** The tool, settings, converter configs and the list of input files this holds for (see cardContextKey). */
   context: string
   rules: Map<string, { factsStamp: string; card: string; page?: string }>
+  /** What linking an edited rule reads besides the catalogue (valid while no atc-data file changed). */
+  dataNeeded: DataSource[]
+  enrichments: DataSource[]
 }
 
 /** Bump when CardEditIndex changes shape or what a card-only edit may skip. */
-const FORMAT = 'card-edit-index-1'
+const FORMAT = 'card-edit-index-2'
 
 /** What the index holds for: anything else changed (a file added, a setting), and every page may change. */
 export function cardContextKey(config: BuildConfig, tool: string, convertKey: string, listed: ListedInputs): string {
@@ -34,11 +37,11 @@ export function cardContextKey(config: BuildConfig, tool: string, convertKey: st
 }
 
 /** The index of a build that made `rules`, wrote `manifest` and reported `diagnostics`. */
-export function cardEditIndex(context: string, rules: readonly LinkedRule[], manifest: ReadonlyMap<string, string>, diagnostics: readonly Diagnostic[], site: boolean): CardEditIndex {
+export function cardEditIndex(context: string, { rules, inputs, diagnostics }: Pick<BuildResult, 'rules' | 'inputs' | 'diagnostics'>, manifest: ReadonlyMap<string, string>, site: boolean): CardEditIndex {
   const reported = new Set(diagnostics.map((d) => d.path))
   const cards = new Map<string, number>()
   for (const rule of rules) cards.set(wikiPath.rule(rule.source.stem), (cards.get(wikiPath.rule(rule.source.stem)) ?? 0) + 1)
-  const index: CardEditIndex = { context, rules: new Map() }
+  const index: CardEditIndex = { context, rules: new Map(), dataNeeded: plain(inputs.dataNeeded), enrichments: plain(inputs.enrichments) }
   for (const rule of rules) {
     const page = wikiPath.rule(rule.source.stem)
     const card = `wiki/${page}`
@@ -50,6 +53,11 @@ export function cardEditIndex(context: string, rules: readonly LinkedRule[], man
     index.rules.set(rule.source.path, { factsStamp, card, page: sitePage })
   }
   return index
+}
+
+/** Data sources as plain data (a source may carry what the build read of it). */
+function plain(sources: readonly DataSource[]): DataSource[] {
+  return sources.map(({ path, stem, text, doc, title }) => ({ path, stem, text, doc, title }))
 }
 
 export function readCardEditIndex(file: string): CardEditIndex | undefined {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import type { BuildConfig } from '../config.js'
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js'
@@ -11,7 +11,8 @@ import { cardIndexFile, knownInputsFile, pageMemoFile, quickKey, racyHashes, rac
 import { toolFingerprint } from './tool-fingerprint.js'
 import { listInputs, relisted, type ListedInputs } from './list-inputs.js'
 import { UnitStore } from './unit-store.js'
-import { knownInputsOf, readKnownInputs, writeKnownInputs } from './read-inputs.js'
+import { fileStat, knownInputsOf, readKnownInputs, writeKnownInputs, type KnownInputs } from './read-inputs.js'
+import { hashOf } from './hash.js'
 import { addStalePages, PageMemo } from '../site/page-memo.js'
 
 // Output stamps of the last build per store (watch and serve keep one store for the process).
@@ -156,7 +157,7 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
     if (options.store && write.manifest) memoryManifests.set(options.store, write.manifest)
     const saves: (() => void)[] = []
     if (cacheIndex && quick && listed && write.manifest) {
-      const index = cardEditIndex(cardContextKey(config, tool, converterFingerprint(config), listed), built.rules, write.manifest, built.diagnostics, config.site)
+      const index = cardEditIndex(cardContextKey(config, tool, converterFingerprint(config), listed), built, write.manifest, config.site)
       saves.push(() => writeCardEditIndex(cacheIndex, index))
     }
     if (memo && memoFile) saves.push(() => memo.save(memoFile))
@@ -215,12 +216,21 @@ async function cardEditOf(config: BuildConfig, cacheDir: string, tool: string, l
   const store = new UnitStore(resolve(cacheDir), { retain: false })
   const edit = cardEditBuild(config, { tool, indexFile: cardIndexFile(cacheDir, config.out), listed, state, known, store })
   if (!edit) return undefined
-  const { read } = edit
-  const racy = racyHashes(quick.racy, (path) => read.texts[read.files.findIndex((file) => file.path === path)]?.hash)
+  // Racy inputs other than the edited rules (rare) are read to be known by content.
+  const racy = racyHashes(quick.racy, (path) => {
+    try {
+      return hashOf(edit.texts.get(path) ?? readFileSync(path, 'utf8'))
+    } catch {
+      return undefined
+    }
+  })
   // The page memo forgets the replaced pages: the next full build makes them again rather than keep the old.
   if (edit.pages.length > 0) addStalePages(pageMemoFile(cacheDir, config.out), edit.pages)
   writeBuildState(cacheDir, config.out, { key: racy ? quick.key : '', racy, diagnostics: state.diagnostics, fileCount: state.fileCount, stamps: edit.stamps })
-  writeKnownInputs(knownInputsFile(cacheDir, config.out), knownInputsOf(read, listed.stats, quick.racy))
+  const knownNow: KnownInputs = new Map(known)
+  for (const [path, text] of edit.texts) knownNow.set(path, { ...fileStat(listed.stats!.get(path)!), hash: hashOf(text) })
+  for (const path of quick.racy) knownNow.delete(path)
+  writeKnownInputs(knownInputsFile(cacheDir, config.out), knownNow)
   return {
     upToDate: false,
     cardOnly: true,

@@ -103,7 +103,8 @@ export function sameStat(a: FileStat, b: FileStat): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino
 }
 
-function fileStat({ size, mtimeMs, ctimeMs, ino }: FileStat): FileStat {
+/** Just the stamp of a stat result (a Stats object holds much more). */
+export function fileStat({ size, mtimeMs, ctimeMs, ino }: FileStat): FileStat {
   return { size, mtimeMs, ctimeMs, ino }
 }
 

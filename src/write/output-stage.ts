@@ -32,19 +32,20 @@ export class OutputStage {
   private readonly trust: OutputTrust | undefined
 
   /**
-   * `known`: what a process that watches the output folder knows of it since its last build (see
-   * OutputTrust): files it trusts are taken to hold their stamps without being stat'ed, and the manifest,
-   * while trusted, is the one that build wrote.
+   * `known`: what the caller knows of the folder. A process that watches it knows which files are as its
+   * last build left them (see OutputTrust): those are taken to hold their stamps without being stat'ed.
+   * `manifest` is the folder's manifest as the caller last wrote or read it (while `trust`, if given,
+   * vouches for it), so it is not read again.
    */
   constructor(
     outDir: string,
     readonly stamps: OutputStamps = new Map(),
-    known?: { trust: OutputTrust; manifest?: ReadonlyMap<string, string> },
+    known?: { trust?: OutputTrust; manifest?: ReadonlyMap<string, string> },
   ) {
     this.target = resolve(outDir)
     guardTarget(this.target)
     this.trust = known?.trust
-    this.previous = known?.manifest && known.trust.trusts(OUTPUT_MANIFEST) ? known.manifest : readManifest(this.target)
+    this.previous = known?.manifest && (!known.trust || known.trust.trusts(OUTPUT_MANIFEST)) ? known.manifest : readManifest(this.target)
     // Left by a build that was killed before it could clean up.
     removeLeftovers(this.target, this.previous !== undefined)
   }

@@ -8,16 +8,16 @@ import { insideOrThrow } from './write-tree.js'
 /**
  * Replaces a few files of an output folder an earlier build wrote (and nothing else): each is staged, then
  * moved into place, and the manifest is rewritten with their new hashes. Returns the stamps and manifest
- * now, or undefined (nothing written) when the folder has no manifest.
+ * now, or undefined (nothing written) when the folder has no manifest. `manifest`: as the caller just read it.
  */
-export function replaceOutputs(outDir: string, changes: ReadonlyMap<string, string>, stamps: OutputStamps): { stamps: OutputStamps; manifest: Map<string, string> } | undefined {
-  const stage = new OutputStage(outDir, stamps)
+export function replaceOutputs(outDir: string, changes: ReadonlyMap<string, string>, stamps: OutputStamps, manifest?: ReadonlyMap<string, string>): { stamps: OutputStamps; manifest: Map<string, string> } | undefined {
+  const stage = new OutputStage(outDir, stamps, { manifest })
   if (!stage.previous) return undefined
   try {
-    const manifest = new Map(stage.previous)
+    const next = new Map(stage.previous)
     for (const [rel, text] of changes) {
       stage.write(rel, text)
-      manifest.set(rel, hashOf(text))
+      next.set(rel, hashOf(text))
     }
     for (const rel of changes.keys()) {
       const full = insideOrThrow(stage.target, rel)
@@ -25,10 +25,10 @@ export function replaceOutputs(outDir: string, changes: ReadonlyMap<string, stri
       renameSync(insideOrThrow(stage.dir(), rel), full)
     }
     stage.markCommitted()
-    writeManifestIn(stage.target, manifest)
-    const next = new Map(stamps)
-    for (const rel of changes.keys()) next.set(rel, stampOf(insideOrThrow(stage.target, rel))!)
-    return { stamps: next, manifest }
+    writeManifestIn(stage.target, next)
+    const nextStamps = new Map(stamps)
+    for (const rel of changes.keys()) nextStamps.set(rel, stampOf(insideOrThrow(stage.target, rel))!)
+    return { stamps: nextStamps, manifest: next }
   } finally {
     stage.discard()
   }

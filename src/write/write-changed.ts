@@ -158,11 +158,11 @@ function isArrayIndex(key: string): boolean {
 
 /**
  * True when the output folder has its manifest and every file is still as `stamps` recorded it (files
- * `trust` vouches for are not stat'ed: see OutputTrust).
+ * `trust` vouches for are not stat'ed: see OutputTrust). `read`: the manifest, when the caller has read it.
  */
-export function outputUpToDate(outDir: string, stamps: OutputStamps, trust?: OutputTrust): boolean {
+export function outputUpToDate(outDir: string, stamps: OutputStamps, trust?: OutputTrust, read: ReadonlyMap<string, string> | undefined = readManifest(resolve(outDir))): boolean {
   const target = resolve(outDir)
-  const manifest = readManifest(target)
+  const manifest = read
   if (!manifest || manifest.size !== stamps.size) return false
   for (const rel of manifest.keys()) {
     if (trust?.trusts(rel) && stamps.has(rel)) continue
