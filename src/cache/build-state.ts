@@ -1,10 +1,11 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import type { BuildConfig } from '../config.js'
 import type { Diagnostic } from '../diagnostics.js'
 import type { OutputStamps } from '../write/index.js'
 import { hashOf } from './hash.js'
+import { saveCacheFile } from './save-cache-file.js'
 import { listInputs, type ListedInputs } from './list-inputs.js'
 
 /** What the last build of an output folder saw, to tell in a few milliseconds that nothing changed. */
@@ -87,14 +88,7 @@ export function readBuildState(cacheDir: string, out: string): BuildState | unde
 }
 
 export function writeBuildState(cacheDir: string, out: string, state: BuildState): void {
-  const file = stateFile(cacheDir, out)
-  try {
-    mkdirSync(join(file, '..'), { recursive: true })
-    writeFileSync(`${file}.tmp`, serialize(state))
-    renameSync(`${file}.tmp`, file)
-  } catch {
-    // Only costs time next build.
-  }
+  saveCacheFile(stateFile(cacheDir, out), serialize(state))
 }
 
 /** Where the last build into `out` recorded which rules an edit may change by their own pages alone (see cardEditIndex). */

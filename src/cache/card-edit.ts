@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { deserialize, serialize } from 'node:v8'
 import type { BuildConfig } from '../config.js'
 import type { BuildResult } from '../build.js'
@@ -12,6 +11,7 @@ import { siteIndexOf } from '../site/site-context.js'
 import { hashOf } from './hash.js'
 import type { ListedInputs } from './list-inputs.js'
 import { settingsText } from './build-state.js'
+import { saveCacheFile } from './save-cache-file.js'
 
 /**
  * What the last full build knew of each rule that an edit may change by its own pages alone: a rule with
@@ -70,13 +70,7 @@ export function readCardEditIndex(file: string): CardEditIndex | undefined {
 }
 
 export function writeCardEditIndex(file: string, index: CardEditIndex): void {
-  try {
-    mkdirSync(dirname(file), { recursive: true })
-    writeFileSync(`${file}.tmp`, serialize({ format: FORMAT, index }))
-    renameSync(`${file}.tmp`, file)
-  } catch {
-    // Only costs time next build.
-  }
+  saveCacheFile(file, serialize({ format: FORMAT, index }))
 }
 
 /** What a rule's own pages are made from, after an edit (see ruleUnit). */

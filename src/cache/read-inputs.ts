@@ -1,8 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { readFileSync, statSync } from 'node:fs'
 import { deserialize, serialize } from 'node:v8'
 import type { BuildConfig } from '../config.js'
 import { hashOf } from './hash.js'
+import { saveCacheFile } from './save-cache-file.js'
 import { listInputs, type FileStat, type InputFile, type ListedInputs } from './list-inputs.js'
 
 /** An input file's text and its content hash; the text may be read only when something asks for it. */
@@ -136,11 +136,5 @@ export function readKnownInputs(file: string): KnownInputs | undefined {
 }
 
 export function writeKnownInputs(file: string, known: KnownInputs): void {
-  try {
-    mkdirSync(dirname(file), { recursive: true })
-    writeFileSync(`${file}.tmp`, serialize({ format: FORMAT, known }))
-    renameSync(`${file}.tmp`, file)
-  } catch {
-    // Only costs time next build.
-  }
+  saveCacheFile(file, serialize({ format: FORMAT, known }))
 }

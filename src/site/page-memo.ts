@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { readFileSync, rmSync } from 'node:fs'
 import { deserialize, serialize } from 'node:v8'
 import { hashOfEncoded } from '../cache/hash.js'
+import { saveCacheFile } from '../cache/save-cache-file.js'
 import type { LinkRecord } from './linker.js'
 import type { MarkdownLink, PageState } from './page-plugins.js'
 import type { RenderedPage } from './wiki-page.js'
@@ -106,15 +106,9 @@ export class PageMemo {
   }
 
   save(file: string): void {
-    try {
-      mkdirSync(dirname(file), { recursive: true })
-      writeFileSync(`${file}.tmp`, serialize({ format: FORMAT, pages: this.pages }))
-      renameSync(`${file}.tmp`, file)
-      rmSync(staleFile(file), { force: true })
-    } catch {
-      // Only costs time next build.
-    }
+    if (saveCacheFile(file, serialize({ format: FORMAT, pages: this.pages }))) rmSync(staleFile(file), { force: true })
   }
+
 }
 
 /** Pages replaced since the memo in `file` was saved (see addStalePages). */
@@ -124,16 +118,13 @@ export function staleFile(file: string): string {
 
 /** Adds pages replaced since the memo in `file` was saved: the next build that loads it makes them again. */
 export function addStalePages(file: string, pages: readonly string[]): void {
-  const stale = staleFile(file)
   let known: string[] = []
   try {
-    known = JSON.parse(readFileSync(stale, 'utf8')) as string[]
+    known = JSON.parse(readFileSync(staleFile(file), 'utf8')) as string[]
   } catch {
     // None yet.
   }
-  mkdirSync(dirname(stale), { recursive: true })
-  writeFileSync(`${stale}.tmp`, JSON.stringify([...new Set([...known, ...pages])]))
-  renameSync(`${stale}.tmp`, stale)
+  saveCacheFile(staleFile(file), JSON.stringify([...new Set([...known, ...pages])]))
 }
 
 /**

@@ -1,28 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { incrementalBuild } from '../../src/cache/incremental-build.js'
 import { splicedPage } from '../../src/cache/card-edit.js'
 import type { BuildConfig } from '../../src/config.js'
-import { ageFiles, exampleCopy, firstFile } from './example-copy.js'
+import { ageFiles, edit, exampleCopy, filesOf, firstFile } from './example-copy.js'
 
 const quietly = { report: () => {} }
 
-function edit(path: string, change: (text: string) => string): void {
-  const before = readFileSync(path, 'utf8')
-  const after = change(before)
-  if (after === before) throw new Error(`the edit changed nothing in ${path}`)
-  writeFileSync(path, after)
-}
 
-/** Every file below `dir` (relative path → content). */
-function filesOf(dir: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) out[join(entry.parentPath, entry.name).slice(dir.length + 1)] = readFileSync(join(entry.parentPath, entry.name), 'utf8')
-  }
-  return out
-}
 
 /** A cached build of the example (wiki and site), and what a build from scratch gives for the inputs as they are then. */
 async function setup() {

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, statSync, utimesSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -42,4 +42,21 @@ export function firstFile(dir: string, suffix: string): string {
     } else if (name.endsWith(suffix)) return full
   }
   return ''
+}
+
+/** Changes a file's text; throws when the change changes nothing (a test edit that edits nothing proves nothing). */
+export function edit(path: string, change: (text: string) => string): void {
+  const before = readFileSync(path, 'utf8')
+  const after = change(before)
+  if (after === before) throw new Error(`the edit changed nothing in ${path}`)
+  writeFileSync(path, after)
+}
+
+/** Every file below `dir` (relative path → content). */
+export function filesOf(dir: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) out[join(entry.parentPath, entry.name).slice(dir.length + 1)] = readFileSync(join(entry.parentPath, entry.name), 'utf8')
+  }
+  return out
 }

@@ -8,16 +8,10 @@ import { UnitStore } from '../../src/cache/unit-store.js'
 import { LazyPart } from '../../src/cache/lazy-part.js'
 import { hashOf } from '../../src/cache/hash.js'
 import { contentOf, OUTPUT_MANIFEST } from '../../src/write/index.js'
-import { ageFiles, exampleCopy, firstFile } from './example-copy.js'
+import { ageFiles, edit, exampleCopy, firstFile } from './example-copy.js'
 
 const quietly = { report: () => {} }
 
-function edit(path: string, change: (text: string) => string): void {
-  const before = readFileSync(path, 'utf8')
-  const after = change(before)
-  if (after === before) throw new Error(`the edit changed nothing in ${path}`)
-  writeFileSync(path, after)
-}
 
 function readdirRecursive(dir: string): string[] {
   return (readdirSync(dir, { recursive: true }) as string[]).sort().map((name) => join(dir, name))

@@ -22,49 +22,48 @@ async function until(done: () => boolean): Promise<void> {
   }
 }
 
+/** Runs `run` with a started watch on a new output-like folder, and closes it after. */
+async function watching(run: (watch: OutputWatch, out: string) => Promise<void> | void): Promise<void> {
+  const out = outputFolder()
+  const watch = new OutputWatch(out)
+  watch.restart()
+  try {
+    await run(watch, out)
+  } finally {
+    watch.close()
+  }
+}
+
 describe('OutputWatch', () => {
-  it('trusts nothing before it starts, then every file until an event names it', async () => {
-    const out = outputFolder()
-    const watch = new OutputWatch(out)
-    expect(watch.snapshot().trusts('a.txt')).toBe(false)
-    watch.restart()
-    try {
+  it('trusts nothing before it starts', () => {
+    expect(new OutputWatch(outputFolder()).snapshot().trusts('a.txt')).toBe(false)
+  })
+
+  it('trusts every file until an event names it, then until a build that started after the event settles', () =>
+    watching(async (watch, out) => {
       const trust = watch.snapshot()
       expect(['a.txt', 'b.txt', 'wiki/c.md'].map((rel) => trust.trusts(rel))).toEqual([true, true, true])
       writeFileSync(join(out, 'wiki', 'c.md'), 'changed')
       await until(() => !trust.trusts('wiki/c.md'))
       expect(trust.trusts('a.txt')).toBe(true)
-      // Still in doubt for the next build, until a build that started after the event settles.
       trust.settle()
       const next = watch.snapshot()
       expect(next.trusts('wiki/c.md')).toBe(false)
       next.settle()
       expect(watch.snapshot().trusts('wiki/c.md')).toBe(true)
-    } finally {
-      watch.close()
-    }
-  })
+    }))
 
-  it('keeps in doubt a change made while a build runs, after that build settles', async () => {
-    const out = outputFolder()
-    const watch = new OutputWatch(out)
-    watch.restart()
-    try {
+  it('keeps in doubt a change made while a build runs, after that build settles', () =>
+    watching(async (watch, out) => {
       const build = watch.snapshot()
       writeFileSync(join(out, 'b.txt'), 'changed during the build')
       await until(() => !build.trusts('b.txt'))
       build.settle()
       expect(watch.snapshot().trusts('b.txt')).toBe(false)
-    } finally {
-      watch.close()
-    }
-  })
+    }))
 
-  it('doubts every file of a folder made or removed, and watches a new folder', async () => {
-    const out = outputFolder()
-    const watch = new OutputWatch(out)
-    watch.restart()
-    try {
+  it('doubts every file of a folder made or removed, and watches a new folder', () =>
+    watching(async (watch, out) => {
       const first = watch.snapshot()
       mkdirSync(join(out, 'site'))
       writeFileSync(join(out, 'site', 'x.html'), 'x')
@@ -79,16 +78,10 @@ describe('OutputWatch', () => {
       await until(() => !third.trusts('site/x.html'))
       rmSync(join(out, 'wiki'), { recursive: true })
       await until(() => !third.trusts('wiki/c.md'))
-    } finally {
-      watch.close()
-    }
-  })
+    }))
 
-  it('trusts nothing once the folder itself is replaced', () => {
-    const out = outputFolder()
-    const watch = new OutputWatch(out)
-    watch.restart()
-    try {
+  it('trusts nothing once the folder itself is replaced', () =>
+    watching((watch, out) => {
       renameSync(out, `${out}.old`)
       mkdirSync(out)
       writeFileSync(join(out, 'a.txt'), 'a')
@@ -96,8 +89,5 @@ describe('OutputWatch', () => {
       expect(watch.watching).toBe(false)
       watch.restart()
       expect(watch.snapshot().trusts('a.txt')).toBe(true)
-    } finally {
-      watch.close()
-    }
-  })
+    }))
 })

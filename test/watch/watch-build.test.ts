@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileS
 import { basename, dirname, join } from 'node:path'
 import { watchBuild } from '../../src/watch/watch-build.js'
 import type { IncrementalResult } from '../../src/cache/incremental-build.js'
-import { ageFiles, exampleCopy, firstFile } from '../cache/example-copy.js'
+import { ageFiles, exampleCopy, filesOf, firstFile } from '../cache/example-copy.js'
 import { incrementalBuild } from '../../src/cache/incremental-build.js'
 
 /** Runs watchBuild on a copy of the example content; `next()` resolves with the next build's result. */
@@ -34,14 +34,6 @@ function watching(cache = false) {
   return { dir, config, cacheDir, results, next, stop }
 }
 
-/** Every file below `dir` (relative path → content). */
-function filesOf(dir: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) out[join(entry.parentPath, entry.name).slice(dir.length + 1)] = readFileSync(join(entry.parentPath, entry.name), 'utf8')
-  }
-  return out
-}
 
 const settle = () => new Promise((tick) => setTimeout(tick, 300))
 
