@@ -6,20 +6,22 @@ import { ruleCardContent } from '../site/rule-card-content.js'
 import { readManifest } from '../write/output-stage.js'
 import { replaceOutputs } from '../write/replace-outputs.js'
 import { outputUpToDate, type OutputStamps } from '../write/index.js'
-import type { BuildState } from './build-state.js'
+import { cardIndexFile, knownInputsFile, pageMemoFile, racyHashes, writeBuildState, type BuildState } from './build-state.js'
+import type { IncrementalResult } from './incremental-build.js'
+import { addStalePages } from '../site/page-memo.js'
 import { bundledCatalogue, convertersFor } from './cached-build.js'
 import { cardContextKey, linkedRule, readCardEditIndex, siteIndexOfManifest, splicedPage } from './card-edit.js'
 import { converterFingerprint } from './converter-fingerprint.js'
 import type { InputFile, ListedInputs } from './list-inputs.js'
 import { hashOf } from './hash.js'
-import { sameStat, type KnownInputs } from './read-inputs.js'
-import type { UnitStore } from './unit-store.js'
+import { fileStat, readKnownInputs, sameStat, writeKnownInputs, type KnownInputs } from './read-inputs.js'
+import { UnitStore } from './unit-store.js'
 import { ruleUnit, type RuleContext } from './work-units.js'
 
 // More edited rules than this at once are left to a full build, which shares its work between them.
 const MAX_RULES = 8
 
-export interface CardEditOptions {
+interface CardEditOptions {
   tool: string
   /** The index the last full build wrote (see cardEditIndex). */
   indexFile: string
@@ -29,7 +31,7 @@ export interface CardEditOptions {
   store: UnitStore
 }
 
-export interface CardEdit {
+interface CardEdit {
   /** The text of each edited rule, as read. */
   texts: Map<string, string>
   stamps: OutputStamps
@@ -47,7 +49,7 @@ export interface CardEdit {
  * conversion outcomes changed, a diagnostic appears, an output is not as the last build left it…): the
  * caller then builds as usual.
  */
-export function cardEditBuild(config: BuildConfig, options: CardEditOptions): CardEdit | undefined {
+function editCards(config: BuildConfig, options: CardEditOptions): CardEdit | undefined {
   const { tool, listed, state, known, store } = options
   const index = readCardEditIndex(options.indexFile)
   const convertKey = converterFingerprint(config)
@@ -94,6 +96,41 @@ export function cardEditBuild(config: BuildConfig, options: CardEditOptions): Ca
   const replaced = changes.size === 0 ? { stamps: state.stamps } : replaceOutputs(config.out, changes, state.stamps, manifest)
   if (!replaced) return undefined
   return { texts, stamps: replaced.stamps, written: changes.size, pages, units }
+}
+
+/**
+ * `analytics-wiki build` after edits only the edited rules' own cards and site pages show (see editCards),
+ * with the state it leaves for the next build; undefined when the edits need a build as usual.
+ */
+export function cardOnlyBuild(config: BuildConfig, cacheDir: string, tool: string, listed: ListedInputs, quick: { key: string; racy: string[] }, state: BuildState): Omit<IncrementalResult, 'exitCode' | 'ms'> | undefined {
+  const known = readKnownInputs(knownInputsFile(cacheDir, config.out))
+  if (!known) return undefined
+  const store = new UnitStore(resolve(cacheDir), { retain: false })
+  const edit = editCards(config, { tool, indexFile: cardIndexFile(cacheDir, config.out), listed, state, known, store })
+  if (!edit) return undefined
+  // Racy inputs other than the edited rules (rare) are read to be known by content.
+  const racy = racyHashes(quick.racy, (path) => {
+    try {
+      return hashOf(edit.texts.get(path) ?? readFileSync(path, 'utf8'))
+    } catch {
+      return undefined
+    }
+  })
+  // The page memo forgets the replaced pages: the next full build makes them again rather than keep the old.
+  if (edit.pages.length > 0) addStalePages(pageMemoFile(cacheDir, config.out), edit.pages)
+  writeBuildState(cacheDir, config.out, { key: racy ? quick.key : '', racy, diagnostics: state.diagnostics, fileCount: state.fileCount, stamps: edit.stamps })
+  const knownNow: KnownInputs = new Map(known)
+  for (const [path, text] of edit.texts) knownNow.set(path, { ...fileStat(listed.stats!.get(path)!), hash: hashOf(text) })
+  for (const path of quick.racy) knownNow.delete(path)
+  writeKnownInputs(knownInputsFile(cacheDir, config.out), knownNow)
+  return {
+    upToDate: false,
+    cardOnly: true,
+    diagnostics: state.diagnostics,
+    fileCount: state.fileCount,
+    write: { written: edit.written, removed: 0, unchanged: state.fileCount - edit.written, stamps: edit.stamps },
+    cache: { units: edit.units, reused: 0 },
+  }
 }
 
 /** The rule's site page with its new card, when its links need nothing the last build did not check. */

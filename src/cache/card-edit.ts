@@ -17,7 +17,7 @@ import { saveCacheFile } from './save-cache-file.js'
  * What the last full build knew of each rule that an edit may change by its own pages alone: a rule with
  * no diagnostic, alone in making its card, by the stamp of what the cross-link pages read of it (see
  * factsStamp). An edit that leaves that stamp as it was (a query, a comment, a false positive) changes
- * only the rule's card and its site page (see cardEdit).
+ * only the rule's card and its site page (see editCards).
  */
 export interface CardEditIndex {
   /** The tool, settings, converter configs and the list of input files this holds for (see cardContextKey). */
@@ -71,13 +71,6 @@ export function readCardEditIndex(file: string): CardEditIndex | undefined {
 
 export function writeCardEditIndex(file: string, index: CardEditIndex): void {
   saveCacheFile(file, serialize({ format: FORMAT, index }))
-}
-
-/** What a rule's own pages are made from, after an edit (see ruleUnit). */
-export interface EditedRule {
-  rule: LinkedRule
-  cardText: string
-  factsStamp: string
 }
 
 /** The site's pages and files as the manifest of the last build lists them (what the site index was made of). */

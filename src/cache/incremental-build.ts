@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import type { BuildConfig } from '../config.js'
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js'
@@ -11,9 +11,8 @@ import { cardIndexFile, knownInputsFile, pageMemoFile, quickKey, racyHashes, rac
 import { toolFingerprint } from './tool-fingerprint.js'
 import { listInputs, relisted, type ListedInputs } from './list-inputs.js'
 import { UnitStore } from './unit-store.js'
-import { fileStat, knownInputsOf, readKnownInputs, writeKnownInputs, type KnownInputs } from './read-inputs.js'
-import { hashOf } from './hash.js'
-import { addStalePages, PageMemo } from '../site/page-memo.js'
+import { knownInputsOf, readKnownInputs, writeKnownInputs } from './read-inputs.js'
+import { PageMemo } from '../site/page-memo.js'
 
 // Output stamps of the last build per store (watch and serve keep one store for the process).
 const memoryStamps = new WeakMap<UnitStore, OutputStamps>()
@@ -67,7 +66,7 @@ export interface IncrementalResult {
   exitCode: number
   /** Nothing changed since the last build of this output folder: nothing was built or written. */
   upToDate: boolean
-  /** Only rules' own cards and site pages changed, and only those were made (see cardEditBuild). */
+  /** Only rules' own cards and site pages changed, and only those were made (see cardOnlyBuild). */
   cardOnly?: boolean
   diagnostics: Diagnostic[]
   fileCount: number
@@ -102,7 +101,7 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
   let edited: Omit<IncrementalResult, 'exitCode' | 'ms'> | undefined
   if (quick && state?.key === quick.key && racyUnchanged(state.racy) && outputUpToDate(config.out, state.stamps, options.trust)) {
     result = { upToDate: true, diagnostics: state.diagnostics, fileCount: state.fileCount }
-  } else if (quick && state && listed && options.cacheDir !== null && !options.store && (edited = await cardEditOf(config, options.cacheDir, tool, listed, quick, state))) {
+  } else if (quick && state && listed && options.cacheDir !== null && !options.store && (edited = await (await import('./card-edit-build.js')).cardOnlyBuild(config, options.cacheDir, tool, listed, quick, state))) {
     result = edited
   } else {
     // Loaded only when something changed: an up-to-date check needs none of the build's modules.
@@ -203,40 +202,4 @@ function hashMemoOf(store: UnitStore): HashMemo {
   let memo = hashMemos.get(store)
   if (!memo) hashMemos.set(store, (memo = new Map()))
   return memo
-}
-
-/**
- * A build of rules edited in ways only their own card and site page show (see cardEditBuild), with the
- * state it leaves for the next build; undefined when the edit needs a build as usual.
- */
-async function cardEditOf(config: BuildConfig, cacheDir: string, tool: string, listed: ListedInputs, quick: { key: string; racy: string[] }, state: BuildState): Promise<Omit<IncrementalResult, 'exitCode' | 'ms'> | undefined> {
-  const known = readKnownInputs(knownInputsFile(cacheDir, config.out))
-  if (!known) return undefined
-  const { cardEditBuild } = await import('./card-edit-build.js')
-  const store = new UnitStore(resolve(cacheDir), { retain: false })
-  const edit = cardEditBuild(config, { tool, indexFile: cardIndexFile(cacheDir, config.out), listed, state, known, store })
-  if (!edit) return undefined
-  // Racy inputs other than the edited rules (rare) are read to be known by content.
-  const racy = racyHashes(quick.racy, (path) => {
-    try {
-      return hashOf(edit.texts.get(path) ?? readFileSync(path, 'utf8'))
-    } catch {
-      return undefined
-    }
-  })
-  // The page memo forgets the replaced pages: the next full build makes them again rather than keep the old.
-  if (edit.pages.length > 0) addStalePages(pageMemoFile(cacheDir, config.out), edit.pages)
-  writeBuildState(cacheDir, config.out, { key: racy ? quick.key : '', racy, diagnostics: state.diagnostics, fileCount: state.fileCount, stamps: edit.stamps })
-  const knownNow: KnownInputs = new Map(known)
-  for (const [path, text] of edit.texts) knownNow.set(path, { ...fileStat(listed.stats!.get(path)!), hash: hashOf(text) })
-  for (const path of quick.racy) knownNow.delete(path)
-  writeKnownInputs(knownInputsFile(cacheDir, config.out), knownNow)
-  return {
-    upToDate: false,
-    cardOnly: true,
-    diagnostics: state.diagnostics,
-    fileCount: state.fileCount,
-    write: { written: edit.written, removed: 0, unchanged: state.fileCount - edit.written, stamps: edit.stamps },
-    cache: { units: edit.units, reused: 0 },
-  }
 }

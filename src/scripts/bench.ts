@@ -89,7 +89,7 @@ for (let i = 0; i < runs; i++) {
   log(`  one rule edited ${i + 1}: ${oneRule[i]!.wallMs} ms`)
 }
 // An edit only the rule's own card shows (a comment): the cross-link pages and exports are kept whole, and
-// the build makes only the rule's card and site page (see cardEditBuild). Measured from the rule as it was
+// the build makes only the rule's card and site page (see cardOnlyBuild). Measured from the rule as it was
 // (built once, not timed): against the last title edit, putting the title back is an edit of its own.
 writeFileSync(rule, original)
 build('warm', '--cache', cache)

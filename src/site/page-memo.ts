@@ -96,7 +96,7 @@ export class PageMemo {
     } catch {
       // No memo: every page is made.
     }
-    // Pages a later build replaced without the memo (see cardEditBuild) are made again, not kept as they were.
+    // Pages a later build replaced without the memo (see cardOnlyBuild) are made again, not kept as they were.
     try {
       for (const page of JSON.parse(readFileSync(staleFile(file), 'utf8')) as string[]) memo.pages.delete(page)
     } catch {
