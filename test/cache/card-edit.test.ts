@@ -11,9 +11,9 @@ const quietly = { report: () => {} }
 
 
 /** A cached build of the example (wiki and site), and what a build from scratch gives for the inputs as they are then. */
-async function setup() {
+async function setup(site = true) {
   const { dir, config: wikiOnly } = exampleCopy()
-  const config: BuildConfig = { ...wikiOnly, site: true }
+  const config: BuildConfig = { ...wikiOnly, site }
   ageFiles(dir)
   const cacheDir = join(dir, 'cache')
   await incrementalBuild(config, { cacheDir, ...quietly })
@@ -41,6 +41,15 @@ describe('card-only edits', () => {
     edit(rule, (text) => text.replace(/^falsepositives:\n/m, 'falsepositives:\n    - A new false positive\n'))
     const again = await rebuild()
     expect(again.cardOnly).toBe(true)
+    expect(filesOf(config.out)).toEqual(await fromScratch())
+  })
+
+  it('without a site, replaces the card alone', async () => {
+    const { config, rule, fromScratch, rebuild } = await setup(false)
+    edit(rule, (text) => text.replace(/^falsepositives:\n/m, 'falsepositives:\n    - A new false positive\n'))
+    const edited = await rebuild()
+    expect(edited.cardOnly).toBe(true)
+    expect(edited.write!.written).toBe(1)
     expect(filesOf(config.out)).toEqual(await fromScratch())
   })
 
