@@ -105,7 +105,8 @@ function editCards(config: BuildConfig, options: CardEditOptions): CardEdit | un
 export function cardOnlyBuild(config: BuildConfig, cacheDir: string, tool: string, listed: ListedInputs, quick: { key: string; racy: string[] }, state: BuildState): Omit<IncrementalResult, 'exitCode' | 'ms'> | undefined {
   const known = readKnownInputs(knownInputsFile(cacheDir, config.out))
   if (!known) return undefined
-  const store = new UnitStore(resolve(cacheDir), { retain: false })
+  // Only the converters' parsed configurations are read from the cache, each kept in a file of its own.
+  const store = new UnitStore(resolve(cacheDir), { retain: false, packs: false })
   const edit = editCards(config, { tool, indexFile: cardIndexFile(cacheDir, config.out), listed, state, known, store })
   if (!edit) return undefined
   // Racy inputs other than the edited rules (rare) are read to be known by content.

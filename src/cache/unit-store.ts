@@ -19,6 +19,11 @@ export interface UnitStoreOptions {
    * (by about 20 MB on the corpus: the page contents and table chunks it writes for the next process).
    */
   retain?: boolean
+  /**
+   * Read and write the per-file units' packs (default true). A build that reads only entries kept one file
+   * each (a card-only edit's converter configurations) need not open the packs at all.
+   */
+  packs?: boolean
 }
 
 /**
@@ -39,14 +44,14 @@ export class UnitStore {
     options: UnitStoreOptions = {},
   ) {
     this.retain = dir === null || options.retain !== false
-    this.packs = dir === null ? undefined : new UnitPacks(dir)
+    this.packs = dir === null || options.packs === false ? undefined : new UnitPacks(dir)
   }
 
   get<T>(key: string): T | undefined {
     this.used.add(key)
     if (this.memory.has(key)) return this.memory.get(key) as T
     if (!this.dir) return undefined
-    const packed = this.packs!.get(key)
+    const packed = this.packs?.get(key)
     if (packed !== undefined) return packed as T
     try {
       const bytes = readFileSync(this.fileOf(key))
