@@ -5,36 +5,44 @@ import type { LinkedRule } from '../model.js'
 import { ruleCardContent } from '../site/rule-card-content.js'
 import { readManifest } from '../write/output-stage.js'
 import { replaceOutputs } from '../write/replace-outputs.js'
-import { outputUpToDate, type OutputStamps } from '../write/index.js'
-import { cardIndexFile, knownInputsFile, pageMemoFile, racyHashes, writeBuildState, type BuildState } from './build-state.js'
+import { outputUpToDate, type OutputStamps, type OutputTrust } from '../write/index.js'
+import { cardIndexFile, knownInputsFile, racyHashes, type BuildState } from './build-state.js'
 import type { IncrementalResult } from './incremental-build.js'
-import { addStalePages } from '../site/page-memo.js'
 import { bundledCatalogue, convertersFor } from './cached-build.js'
-import { cardContextKey, linkedRule, readCardEditIndex, siteIndexOfManifest, splicedPage } from './card-edit.js'
+import { cardContextKey, linkedRule, readCardEditIndex, siteIndexOfManifest, splicedPage, type CardEditIndex } from './card-edit.js'
 import { converterFingerprint } from './converter-fingerprint.js'
 import type { InputFile, ListedInputs } from './list-inputs.js'
 import { hashOf } from './hash.js'
-import { fileStat, readKnownInputs, sameStat, writeKnownInputs, type KnownInputs } from './read-inputs.js'
+import { fileStat, readKnownInputs, sameStat, type KnownInputs } from './read-inputs.js'
 import { UnitStore } from './unit-store.js'
 import { ruleUnit, type RuleContext } from './work-units.js'
 
 // More edited rules than this at once are left to a full build, which shares its work between them.
 const MAX_RULES = 8
 
-interface CardEditOptions {
+interface CardEditOptions extends CardOnlyInput {
   tool: string
-  /** The index the last full build wrote (see cardEditIndex). */
-  indexFile: string
   listed: ListedInputs
   state: BuildState
-  known: KnownInputs
   store: UnitStore
+}
+
+/** What a card-only build starts from besides the build state: kept in memory by a watching process. */
+export interface CardOnlyInput {
+  /** What the last full build recorded (see cardEditIndex). */
+  index: CardEditIndex
+  /** What the last build knew of each input (see readInputs). */
+  known: KnownInputs
+  /** The output manifest as the caller knows it (else read), and the outputs it knows unchanged. */
+  manifest?: ReadonlyMap<string, string>
+  trust?: OutputTrust
 }
 
 interface CardEdit {
   /** The text of each edited rule, as read. */
   texts: Map<string, string>
   stamps: OutputStamps
+  manifest: ReadonlyMap<string, string>
   /** Output files replaced. */
   written: number
   /** Wiki pages (`Detection_Rules/x.md`) whose site page was replaced. */
@@ -50,10 +58,9 @@ interface CardEdit {
  * caller then builds as usual.
  */
 function editCards(config: BuildConfig, options: CardEditOptions): CardEdit | undefined {
-  const { tool, listed, state, known, store } = options
-  const index = readCardEditIndex(options.indexFile)
+  const { tool, listed, state, known, store, index } = options
   const convertKey = converterFingerprint(config)
-  if (!index || !listed.stats || state.key === '' || index.context !== cardContextKey(config, tool, convertKey, listed)) return undefined
+  if (!listed.stats || state.key === '' || index.context !== cardContextKey(config, tool, convertKey, listed)) return undefined
   const changed: InputFile[] = []
   for (const file of listed.files) {
     const stat = listed.stats.get(file.path)
@@ -61,8 +68,8 @@ function editCards(config: BuildConfig, options: CardEditOptions): CardEdit | un
     if (!stat || !before || !sameStat(before, stat)) changed.push(file)
   }
   if (changed.length === 0 || changed.length > MAX_RULES || changed.some((file) => file.kind !== 'rule' || !index.rules.has(file.path))) return undefined
-  const manifest = readManifest(resolve(config.out))
-  if (!manifest || !outputUpToDate(config.out, state.stamps, undefined, manifest)) return undefined
+  const manifest = options.manifest ?? readManifest(resolve(config.out))
+  if (!manifest || !outputUpToDate(config.out, state.stamps, options.trust, manifest)) return undefined
 
   const catalogue = bundledCatalogue()
   const context: RuleContext = { catalogue: catalogue.value, dataNeeded: index.dataNeeded, enrichments: index.enrichments, triggerFolders: listed.triggerFolders, convert: convertersFor(config, convertKey, store) }
@@ -93,21 +100,36 @@ function editCards(config: BuildConfig, options: CardEditOptions): CardEdit | un
     changes.set(entry.page, html)
     pages.push(entry.card.slice('wiki/'.length))
   }
-  const replaced = changes.size === 0 ? { stamps: state.stamps } : replaceOutputs(config.out, changes, state.stamps, manifest)
+  const replaced = changes.size === 0 ? { stamps: state.stamps, manifest } : replaceOutputs(config.out, changes, state.stamps, manifest)
   if (!replaced) return undefined
-  return { texts, stamps: replaced.stamps, written: changes.size, pages, units }
+  return { texts, stamps: replaced.stamps, manifest: replaced.manifest, written: changes.size, pages, units }
+}
+
+/** What a card-only build leaves: its result, and the state, inputs and manifest the next build starts from. */
+export interface CardOnlyOutcome {
+  result: Omit<IncrementalResult, 'exitCode' | 'ms'>
+  state: BuildState
+  known: KnownInputs
+  manifest: ReadonlyMap<string, string>
+  /** Wiki pages whose site page was replaced (the page memo must forget them). */
+  pages: string[]
+}
+
+/** The index and known inputs the last build into `out` saved; undefined when either is missing. */
+export function savedCardOnlyInput(cacheDir: string, out: string): CardOnlyInput | undefined {
+  const index = readCardEditIndex(cardIndexFile(cacheDir, out))
+  const known = index && readKnownInputs(knownInputsFile(cacheDir, out))
+  return index && known ? { index, known } : undefined
 }
 
 /**
- * `analytics-wiki build` after edits only the edited rules' own cards and site pages show (see editCards),
- * with the state it leaves for the next build; undefined when the edits need a build as usual.
+ * `analytics-wiki build` after edits only the edited rules' own cards and site pages show (see editCards):
+ * writes those files; undefined when the edits need a build as usual.
  */
-export function cardOnlyBuild(config: BuildConfig, cacheDir: string, tool: string, listed: ListedInputs, quick: { key: string; racy: string[] }, state: BuildState): Omit<IncrementalResult, 'exitCode' | 'ms'> | undefined {
-  const known = readKnownInputs(knownInputsFile(cacheDir, config.out))
-  if (!known) return undefined
+export function cardOnlyBuild(config: BuildConfig, cacheDir: string, tool: string, listed: ListedInputs, quick: { key: string; racy: string[] }, state: BuildState, input: CardOnlyInput): CardOnlyOutcome | undefined {
   // Only the converters' parsed configurations are read from the cache, each kept in a file of its own.
   const store = new UnitStore(resolve(cacheDir), { retain: false, packs: false })
-  const edit = editCards(config, { tool, indexFile: cardIndexFile(cacheDir, config.out), listed, state, known, store })
+  const edit = editCards(config, { ...input, tool, listed, state, store })
   if (!edit) return undefined
   // Racy inputs other than the edited rules (rare) are read to be known by content.
   const racy = racyHashes(quick.racy, (path) => {
@@ -117,20 +139,22 @@ export function cardOnlyBuild(config: BuildConfig, cacheDir: string, tool: strin
       return undefined
     }
   })
-  // The page memo forgets the replaced pages: the next full build makes them again rather than keep the old.
-  if (edit.pages.length > 0) addStalePages(pageMemoFile(cacheDir, config.out), edit.pages)
-  writeBuildState(cacheDir, config.out, { key: racy ? quick.key : '', racy, diagnostics: state.diagnostics, fileCount: state.fileCount, stamps: edit.stamps })
-  const knownNow: KnownInputs = new Map(known)
-  for (const [path, text] of edit.texts) knownNow.set(path, { ...fileStat(listed.stats!.get(path)!), hash: hashOf(text) })
-  for (const path of quick.racy) knownNow.delete(path)
-  writeKnownInputs(knownInputsFile(cacheDir, config.out), knownNow)
+  const known: KnownInputs = new Map(input.known)
+  for (const [path, text] of edit.texts) known.set(path, { ...fileStat(listed.stats!.get(path)!), hash: hashOf(text) })
+  for (const path of quick.racy) known.delete(path)
   return {
-    upToDate: false,
-    cardOnly: true,
-    diagnostics: state.diagnostics,
-    fileCount: state.fileCount,
-    write: { written: edit.written, removed: 0, unchanged: state.fileCount - edit.written, stamps: edit.stamps },
-    cache: { units: edit.units, reused: 0 },
+    result: {
+      upToDate: false,
+      cardOnly: true,
+      diagnostics: state.diagnostics,
+      fileCount: state.fileCount,
+      write: { written: edit.written, removed: 0, unchanged: state.fileCount - edit.written, stamps: edit.stamps },
+      cache: { units: edit.units, reused: 0 },
+    },
+    state: { key: racy ? quick.key : '', racy, diagnostics: state.diagnostics, fileCount: state.fileCount, stamps: edit.stamps },
+    known,
+    manifest: edit.manifest,
+    pages: edit.pages,
   }
 }
 

@@ -12,7 +12,8 @@ import { toolFingerprint } from './tool-fingerprint.js'
 import { listInputs, relisted, type ListedInputs } from './list-inputs.js'
 import { UnitStore } from './unit-store.js'
 import { knownInputsOf, readKnownInputs, writeKnownInputs } from './read-inputs.js'
-import { PageMemo } from '../site/page-memo.js'
+import { addStalePages, PageMemo } from '../site/page-memo.js'
+import type { CardOnlyInput } from './card-edit-build.js'
 
 // Output stamps of the last build per store (watch and serve keep one store for the process).
 const memoryStamps = new WeakMap<UnitStore, OutputStamps>()
@@ -101,7 +102,7 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
   let edited: Omit<IncrementalResult, 'exitCode' | 'ms'> | undefined
   if (quick && state?.key === quick.key && racyUnchanged(state.racy) && outputUpToDate(config.out, state.stamps, options.trust)) {
     result = { upToDate: true, diagnostics: state.diagnostics, fileCount: state.fileCount }
-  } else if (quick && state && listed && options.cacheDir !== null && !options.store && (edited = await (await import('./card-edit-build.js')).cardOnlyBuild(config, options.cacheDir, tool, listed, quick, state))) {
+  } else if (quick && state && listed && options.cacheDir !== null && (edited = await cardOnly(config, options, options.cacheDir, tool, listed, quick, state))) {
     result = edited
   } else {
     // Loaded only when something changed: an up-to-date check needs none of the build's modules.
@@ -155,10 +156,9 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
     memoryStamps.set(store, write.stamps)
     if (options.store && write.manifest) memoryManifests.set(options.store, write.manifest)
     const saves: (() => void)[] = []
-    if (cacheIndex && quick && listed && write.manifest) {
-      const index = cardEditIndex(cardContextKey(config, tool, converterFingerprint(config), listed), built, write.manifest, config.site)
-      saves.push(() => writeCardEditIndex(cacheIndex, index))
-    }
+    const cardIndex = cacheIndex && quick && listed && write.manifest ? cardEditIndex(cardContextKey(config, tool, converterFingerprint(config), listed), built, write.manifest, config.site) : undefined
+    if (cacheIndex && cardIndex) saves.push(() => writeCardEditIndex(cacheIndex, cardIndex))
+    if (options.store) memoryCardInputs.delete(options.store)
     if (memo && memoFile) saves.push(() => memo.save(memoFile))
     // Without a trusted key the state still keeps the stamps, so the next build need not read outputs back.
     const { cacheDir } = options
@@ -171,6 +171,7 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
       if (quick && knownFile) {
         const knownNow = knownInputsOf(read, listed?.stats, quick.racy)
         saves.push(() => writeKnownInputs(knownFile, knownNow))
+        if (options.store && cardIndex) memoryCardInputs.set(options.store, { index: cardIndex, known: knownNow })
       }
     }
     const save = () => {
@@ -188,6 +189,41 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
   progress.done(`built ${result.fileCount} files into ${config.out} in ${ms} ms (${what}; ${errors} errors, ${warnings} warnings)`)
   return { ...result, exitCode: config.strict && errors + warnings > 0 ? 1 : 0, ms }
 }
+
+/**
+ * A build of edits only the edited rules' own cards and site pages show (see cardOnlyBuild), keeping what it
+ * leaves as a full build does: in memory for a watching process (saved once idle), on disk otherwise.
+ */
+async function cardOnly(config: BuildConfig, options: IncrementalOptions, cacheDir: string, tool: string, listed: ListedInputs, quick: { key: string; racy: string[] }, state: BuildState): Promise<Omit<IncrementalResult, 'exitCode' | 'ms'> | undefined> {
+  const { cardOnlyBuild, savedCardOnlyInput } = await import('./card-edit-build.js')
+  const { store } = options
+  const input = store ? memoryCardInputs.get(store) : savedCardOnlyInput(cacheDir, config.out)
+  if (!input) return undefined
+  const manifest = store && options.trust ? memoryManifests.get(store) : undefined
+  const outcome = cardOnlyBuild(config, cacheDir, tool, listed, quick, state, { ...input, manifest, trust: options.trust })
+  if (!outcome) return undefined
+  const memoFile = pageMemoFile(cacheDir, config.out)
+  if (store) {
+    memoryStates.set(store, { cacheDir, out: config.out, state: outcome.state })
+    memoryStamps.set(store, outcome.state.stamps)
+    memoryManifests.set(store, outcome.manifest)
+    memoryCardInputs.set(store, { index: input.index, known: outcome.known })
+    pageMemos.get(store)?.forget(outcome.pages)
+  }
+  const save = () => {
+    // The page memo on disk forgets the replaced pages: the next full build makes them again.
+    if (outcome.pages.length > 0) addStalePages(memoFile, outcome.pages)
+    if (store) pageMemos.get(store)?.save(memoFile)
+    writeBuildState(cacheDir, config.out, outcome.state)
+    writeKnownInputs(knownInputsFile(cacheDir, config.out), outcome.known)
+  }
+  if (options.persist) options.persist(save)
+  else save()
+  return outcome.result
+}
+
+// What a card-only build of a watching process starts from: the last build's card index and known inputs.
+const memoryCardInputs = new WeakMap<UnitStore, CardOnlyInput>()
 
 /** Site pages per store kept across builds (watch, serve); the first build starts from the one saved on disk. */
 const pageMemos = new WeakMap<UnitStore, PageMemo>()

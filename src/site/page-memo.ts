@@ -82,6 +82,11 @@ export class PageMemo {
     for (const page of [...this.pages.keys()]) if (!pages.has(page)) this.pages.delete(page)
   }
 
+  /** Forgets pages replaced without the memo (see cardOnlyBuild): they are made again next time. */
+  forget(pages: Iterable<string>): void {
+    for (const page of pages) this.pages.delete(page)
+  }
+
   /** Forgets everything (the output folder no longer holds what the memo describes). */
   clear(): void {
     this.pages.clear()

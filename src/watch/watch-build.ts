@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs'
 import { resolve, sep } from 'node:path'
 import type { BuildConfig } from '../config.js'
 import { incrementalBuild, type IncrementalResult } from '../cache/incremental-build.js'
@@ -18,6 +19,19 @@ export interface WatchOptions {
   workers?: number
   /** Quiet time after the last change before rebuilding, in ms. */
   debounceMs?: number
+}
+
+/** When a changed file is looked at again, for a write chokidar did not report (see recheck). */
+const RECHECK_AFTER_MS = 100
+
+/** A file's size and times as one string (undefined when it is gone), to tell whether it changed. */
+function stampOf(path: string): string | undefined {
+  try {
+    const { size, mtimeMs, ctimeMs, ino } = statSync(path)
+    return `${size} ${mtimeMs} ${ctimeMs} ${ino}`
+  } catch {
+    return undefined
+  }
 }
 
 /** Quiet time after a build before its state is saved for the next process. */
@@ -103,16 +117,32 @@ export async function watchBuild(options: WatchOptions): Promise<void> {
   }
   const extra = new Set((options.extraPaths ?? []).map((path) => resolve(path)))
   watcher.on('all', (event, path) => {
-    if (event === 'change' && !extra.has(resolve(path))) changed.add(path)
-    else relist = true
+    if (event === 'change' && !extra.has(resolve(path))) {
+      changed.add(path)
+      recheck(path)
+    } else relist = true
     schedule()
   })
+  // chokidar drops a file's change events within 50 ms of the last one it reported: a second write that
+  // soon (an editor's save, then a formatter's) would go unseen, and the last build may have read the first.
+  const recheck = (path: string) => {
+    const seen = stampOf(path)
+    const timer = setTimeout(() => {
+      rechecks.delete(timer)
+      if (stampOf(path) === seen) return
+      changed.add(path)
+      schedule()
+    }, RECHECK_AFTER_MS)
+    rechecks.add(timer)
+  }
+  const rechecks = new Set<NodeJS.Timeout>()
   await new Promise<void>((done) => watcher.on('ready', done))
   await new Promise<void>((done) => {
     if (options.signal?.aborted) return done()
     options.signal?.addEventListener('abort', () => done(), { once: true })
   })
   clearTimeout(timer)
+  for (const pending of rechecks) clearTimeout(pending)
   await watcher.close()
   await running
   saveNow()

@@ -7,8 +7,9 @@ import { ageFiles, exampleCopy, filesOf, firstFile } from '../cache/example-copy
 import { incrementalBuild } from '../../src/cache/incremental-build.js'
 
 /** Runs watchBuild on a copy of the example content; `next()` resolves with the next build's result. */
-function watching(cache = false) {
-  const { dir, config } = exampleCopy()
+function watching(cache = false, site = false) {
+  const { dir, config: wikiOnly } = exampleCopy()
+  const config = { ...wikiOnly, site }
   const cacheDir = cache ? join(dir, 'cache') : null
   // Files older than the racy window are known by their stamps, so an edit must be seen by its stamp.
   ageFiles(dir)
@@ -99,5 +100,34 @@ describe('watchBuild', () => {
     // Up to date by the state the watch saved as it stopped (the first build's would not say so).
     const next = await incrementalBuild(w.config, { cacheDir: w.cacheDir, report: () => {} })
     expect(next.upToDate).toBe(true)
+  }, 60_000)
+
+  it('builds an edit only the card shows from the rule alone, and later edits as usual, as a build from scratch would', async () => {
+    const w = watching(true, true)
+    const rule = firstFile(w.config.rules[0]!, '.yml')
+    const original = readFileSync(rule, 'utf8')
+    const change = async (text: string) => {
+      const built = w.next()
+      writeFileSync(rule, text)
+      return built
+    }
+    try {
+      await (w.results.length > 0 ? Promise.resolve() : w.next())
+      await settle()
+      const comment = await change(`${original}\n# edited while watching\n`)
+      expect(comment.cardOnly).toBe(true)
+      expect(comment.write!.written).toBe(2)
+      expect((await change(original.replace(/^title: (.*)$/m, 'title: $1 (watched)'))).cardOnly).toBeUndefined()
+      expect((await change(`${original.replace(/^title: (.*)$/m, 'title: $1 (watched)')}\n# again\n`)).cardOnly).toBe(true)
+      // Back to a text the first build kept pages of.
+      await change(original)
+    } finally {
+      await w.stop()
+    }
+    const fresh = join(w.dir, 'fresh')
+    await incrementalBuild({ ...w.config, out: fresh }, { cacheDir: null, report: () => {} })
+    expect(filesOf(w.config.out)).toEqual(filesOf(fresh))
+    // The state saved as the watch stopped is right for a new process.
+    expect((await incrementalBuild(w.config, { cacheDir: w.cacheDir, report: () => {} })).upToDate).toBe(true)
   }, 60_000)
 })
