@@ -35,7 +35,8 @@ export function quickKey(config: BuildConfig, tool: string, extra: string, liste
   // Stamps the listing already has (a watching process's, see relisted) are not taken again.
   const given = listed.stats
   const stats = (listed.stats = new Map())
-  const parts: string[] = [tool, extra, settingsText(config), ...[...triggerFolders].sort()]
+  // The working folder too: outputs show input paths relative to it (see displayPath).
+  const parts: string[] = [tool, extra, settingsText(config), process.cwd(), ...[...triggerFolders].sort()]
   const racy: string[] = []
   for (const file of files) {
     let stat = given?.get(file.path)

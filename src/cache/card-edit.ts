@@ -31,9 +31,12 @@ export interface CardEditIndex {
 /** Bump when CardEditIndex changes shape or what a card-only edit may skip. */
 const FORMAT = 'card-edit-index-2'
 
-/** What the index holds for: anything else changed (a file added, a setting), and every page may change. */
+/**
+ * What the index holds for: anything else changed (a file added, a setting, the working folder that shown
+ * paths are relative to), and every page may change.
+ */
 export function cardContextKey(config: BuildConfig, tool: string, convertKey: string, listed: ListedInputs): string {
-  return hashOf(FORMAT, tool, convertKey, settingsText(config), ...[...listed.triggerFolders].sort(), '\0', ...listed.files.map((f) => `${f.kind}\0${f.path}\0${f.techniqueId ?? ''}`))
+  return hashOf(FORMAT, tool, convertKey, settingsText(config), process.cwd(), ...[...listed.triggerFolders].sort(), '\0', ...listed.files.map((f) => `${f.kind}\0${f.path}\0${f.techniqueId ?? ''}`))
 }
 
 /** The index of a build that made `rules`, wrote `manifest` and reported `diagnostics`. */

@@ -215,3 +215,28 @@ describe('incrementalBuild', () => {
     expect(statSync(join(config.out, 'wiki/Triggers', 'T1046.md')).mtimeMs).toBe(stamp)
   })
 })
+
+describe('the working folder', () => {
+  it('is part of what a build depends on: outputs show input paths relative to it', async () => {
+    const { dir, config: wikiOnly } = exampleCopy()
+    const config = { ...wikiOnly, site: true }
+    ageFiles(dir)
+    const cacheDir = join(dir, 'cache')
+    const before = process.cwd()
+    try {
+      process.chdir(dir)
+      await incrementalBuild(config, { cacheDir, ...quietly })
+      expect((await incrementalBuild(config, { cacheDir, ...quietly })).upToDate).toBe(true)
+      const shownFromDir = readFileSync(join(config.out, 'rules.json'), 'utf8')
+      process.chdir(join(dir, 'rules'))
+      expect((await incrementalBuild(config, { cacheDir, ...quietly })).upToDate).toBe(false)
+      const shown = readFileSync(join(config.out, 'rules.json'), 'utf8')
+      expect(shown).not.toBe(shownFromDir)
+      const fresh = join(dir, 'fresh')
+      await incrementalBuild({ ...config, out: fresh }, { cacheDir: null, ...quietly })
+      expect(shown).toBe(readFileSync(join(fresh, 'rules.json'), 'utf8'))
+    } finally {
+      process.chdir(before)
+    }
+  })
+})
