@@ -84,17 +84,12 @@ export class OutputStage {
 
   /** The stamp of output `rel` when the folder holds `content` there (see onDisk); trusted ones are not stat'ed. */
   onDisk(rel: string, content: OutputContent): Stamp | undefined {
-    const stamp = this.stamps.get(rel)
-    if (stamp !== undefined && this.trust?.trusts(rel)) return stamp
-    return onDisk(outputPath(this.target, rel), content, stamp)
+    return trustedStamp(this.stamps, this.trust, rel) ?? onDisk(outputPath(this.target, rel), content, this.stamps.get(rel))
   }
 
   /** The stamp of output `rel` when it still has the one the last build recorded (a kept file cannot be compared). */
   unchanged(rel: string): Stamp | undefined {
-    const stamp = this.stamps.get(rel)
-    if (stamp !== undefined && this.trust?.trusts(rel)) return stamp
-    const now = stampOf(outputPath(this.target, rel))
-    return now && sameStamp(now, stamp) ? now : undefined
+    return trustedStamp(this.stamps, this.trust, rel) ?? stampIfUnchanged(outputPath(this.target, rel), this.stamps.get(rel))
   }
 
   /** Writes `content` as `rel` in the staging folder (its folders made once each); returns where. */
@@ -163,6 +158,18 @@ export function stampOf(path: string): Stamp | undefined {
 
 export function sameStamp(a: Stamp, b: Stamp | undefined): boolean {
   return b !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs
+}
+
+/** The file's stamp when it still has the size and time `stamp` recorded; a kept file cannot be read back to compare. */
+export function stampIfUnchanged(path: string, stamp: Stamp | undefined): Stamp | undefined {
+  const now = stampOf(path)
+  return now && sameStamp(now, stamp) ? now : undefined
+}
+
+/** The stamp recorded for output `rel` when `trust` vouches for the file (it need not be stat'ed). */
+export function trustedStamp(stamps: OutputStamps, trust: OutputTrust | undefined, rel: string): Stamp | undefined {
+  const stamp = stamps.get(rel)
+  return stamp !== undefined && trust?.trusts(rel) ? stamp : undefined
 }
 
 /**

@@ -2,7 +2,7 @@ import { mkdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } fro
 import { dirname, join, relative, resolve } from 'node:path'
 import { hashOf } from '../cache/hash.js'
 import { contentOf, DeferredText, type OutputContent } from './deferred-text.js'
-import { OUTPUT_MANIFEST, OutputStage, readManifest, sameStamp, stampOf, type OutputStamps, type OutputTrust, type Stamp } from './output-stage.js'
+import { OUTPUT_MANIFEST, OutputStage, readManifest, stampIfUnchanged, trustedStamp, type OutputStamps, type OutputTrust } from './output-stage.js'
 import { insideOrThrow, swapIn, type OutputFiles } from './write-tree.js'
 
 export { OUTPUT_MANIFEST, type OutputStamps, type OutputTrust } from './output-stage.js'
@@ -106,12 +106,6 @@ function contentHash(memo: HashMemo | undefined, rel: string, content: OutputCon
 /** Strings this long may be handed out twice (exports and their downloads). */
 const SHARED_MIN = 1 << 16
 
-/** The file's stamp when it still has the size and time `stamp` recorded; a kept file cannot be read back to compare. */
-function stampIfUnchanged(path: string, stamp: Stamp | undefined): Stamp | undefined {
-  const now = stampOf(path)
-  return now && sameStamp(now, stamp) ? now : undefined
-}
-
 /** Removes a file an earlier build wrote, and the folders that leaves empty (never `target` itself). */
 function removeFile(target: string, rel: string): void {
   let path = insideOrThrow(target, rel)
@@ -165,8 +159,7 @@ export function outputUpToDate(outDir: string, stamps: OutputStamps, trust?: Out
   const manifest = read
   if (!manifest || manifest.size !== stamps.size) return false
   for (const rel of manifest.keys()) {
-    if (trust?.trusts(rel) && stamps.has(rel)) continue
-    if (!stampIfUnchanged(join(target, rel), stamps.get(rel))) return false
+    if (!(trustedStamp(stamps, trust, rel) ?? stampIfUnchanged(join(target, rel), stamps.get(rel)))) return false
   }
   return true
 }
