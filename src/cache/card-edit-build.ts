@@ -10,7 +10,6 @@ import { cardIndexFile, knownInputsFile, racyHashes, type BuildState } from './b
 import type { IncrementalResult } from './incremental-build.js'
 import { bundledCatalogue, convertersFor } from './cached-build.js'
 import { cardContextKey, linkedRule, readCardEditIndex, siteIndexOfManifest, splicedPage, type CardEditIndex } from './card-edit.js'
-import { converterFingerprint } from './converter-fingerprint.js'
 import type { InputFile, ListedInputs } from './list-inputs.js'
 import { hashOf } from './hash.js'
 import { fileStat, readKnownInputs, sameStat, type KnownInputs } from './read-inputs.js'
@@ -22,6 +21,8 @@ const MAX_RULES = 8
 
 interface CardEditOptions extends CardOnlyInput {
   tool: string
+  /** The converter configs' fingerprint (see converterFingerprint). */
+  convertKey: string
   listed: ListedInputs
   state: BuildState
   store: UnitStore
@@ -58,8 +59,7 @@ interface CardEdit {
  * caller then builds as usual.
  */
 function editCards(config: BuildConfig, options: CardEditOptions): CardEdit | undefined {
-  const { tool, listed, state, known, store, index } = options
-  const convertKey = converterFingerprint(config)
+  const { tool, convertKey, listed, state, known, store, index } = options
   if (!listed.stats || state.key === '' || index.context !== cardContextKey(config, tool, convertKey, listed)) return undefined
   const changed: InputFile[] = []
   for (const file of listed.files) {
@@ -126,10 +126,10 @@ export function savedCardOnlyInput(cacheDir: string, out: string): CardOnlyInput
  * `analytics-wiki build` after edits only the edited rules' own cards and site pages show (see editCards):
  * writes those files; undefined when the edits need a build as usual.
  */
-export function cardOnlyBuild(config: BuildConfig, cacheDir: string, tool: string, listed: ListedInputs, quick: { key: string; racy: string[] }, state: BuildState, input: CardOnlyInput): CardOnlyOutcome | undefined {
+export function cardOnlyBuild(config: BuildConfig, cacheDir: string, keys: { tool: string; convertKey: string }, listed: ListedInputs, quick: { key: string; racy: string[] }, state: BuildState, input: CardOnlyInput): CardOnlyOutcome | undefined {
   // Only the converters' parsed configurations are read from the cache, each kept in a file of its own.
   const store = new UnitStore(resolve(cacheDir), { retain: false, packs: false })
-  const edit = editCards(config, { ...input, tool, listed, state, store })
+  const edit = editCards(config, { ...input, ...keys, listed, state, store })
   if (!edit) return undefined
   // Racy inputs other than the edited rules (rare) are read to be known by content.
   const racy = racyHashes(quick.racy, (path) => {

@@ -92,7 +92,9 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
   const last = options.store && options.changedInputs ? lastListings.get(options.store) : undefined
   const listed = (last && relisted(last, options.changedInputs!)) ?? (options.cacheDir === null && !options.store ? undefined : listInputs(config))
   if (options.store && listed) lastListings.set(options.store, listed)
-  const quick = listed === undefined || options.cacheDir === null ? undefined : quickKey(config, tool, converterFingerprint(config), listed)
+  // The converter configs' files are read once: the up-to-date check, the card-only check and the index use it.
+  const convertKey = options.cacheDir === null ? '' : converterFingerprint(config)
+  const quick = listed === undefined || options.cacheDir === null ? undefined : quickKey(config, tool, convertKey, listed)
   const stateOf = (cacheDir: string) => {
     const kept = options.store && memoryStates.get(options.store)
     return kept && kept.cacheDir === cacheDir && kept.out === config.out ? kept.state : readBuildState(cacheDir, config.out)
@@ -102,7 +104,7 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
   let edited: Omit<IncrementalResult, 'exitCode' | 'ms'> | undefined
   if (quick && state?.key === quick.key && racyUnchanged(state.racy) && outputUpToDate(config.out, state.stamps, options.trust)) {
     result = { upToDate: true, diagnostics: state.diagnostics, fileCount: state.fileCount }
-  } else if (quick && state && listed && options.cacheDir !== null && (edited = await cardOnly(config, options, options.cacheDir, tool, listed, quick, state))) {
+  } else if (quick && state && listed && options.cacheDir !== null && (edited = await cardOnly(config, options, options.cacheDir, { tool, convertKey }, listed, quick, state))) {
     result = edited
   } else {
     // Loaded only when something changed: an up-to-date check needs none of the build's modules.
@@ -156,7 +158,7 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
     memoryStamps.set(store, write.stamps)
     if (options.store && write.manifest) memoryManifests.set(options.store, write.manifest)
     const saves: (() => void)[] = []
-    const cardIndex = cacheIndex && quick && listed && write.manifest ? cardEditIndex(cardContextKey(config, tool, converterFingerprint(config), listed), built, write.manifest, config.site) : undefined
+    const cardIndex = cacheIndex && quick && listed && write.manifest ? cardEditIndex(cardContextKey(config, tool, convertKey, listed), built, write.manifest, config.site) : undefined
     if (cacheIndex && cardIndex) saves.push(() => writeCardEditIndex(cacheIndex, cardIndex))
     if (options.store) memoryCardInputs.delete(options.store)
     if (memo && memoFile) saves.push(() => memo.save(memoFile))
@@ -194,26 +196,28 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
  * A build of edits only the edited rules' own cards and site pages show (see cardOnlyBuild), keeping what it
  * leaves as a full build does: in memory for a watching process (saved once idle), on disk otherwise.
  */
-async function cardOnly(config: BuildConfig, options: IncrementalOptions, cacheDir: string, tool: string, listed: ListedInputs, quick: { key: string; racy: string[] }, state: BuildState): Promise<Omit<IncrementalResult, 'exitCode' | 'ms'> | undefined> {
+async function cardOnly(config: BuildConfig, options: IncrementalOptions, cacheDir: string, keys: { tool: string; convertKey: string }, listed: ListedInputs, quick: { key: string; racy: string[] }, state: BuildState): Promise<Omit<IncrementalResult, 'exitCode' | 'ms'> | undefined> {
   const { cardOnlyBuild, savedCardOnlyInput } = await import('./card-edit-build.js')
   const { store } = options
   const input = store ? memoryCardInputs.get(store) : savedCardOnlyInput(cacheDir, config.out)
   if (!input) return undefined
   const manifest = store && options.trust ? memoryManifests.get(store) : undefined
-  const outcome = cardOnlyBuild(config, cacheDir, tool, listed, quick, state, { ...input, manifest, trust: options.trust })
+  const outcome = cardOnlyBuild(config, cacheDir, keys, listed, quick, state, { ...input, manifest, trust: options.trust })
   if (!outcome) return undefined
   const memoFile = pageMemoFile(cacheDir, config.out)
+  const memo = store && pageMemos.get(store)
   if (store) {
     memoryStates.set(store, { cacheDir, out: config.out, state: outcome.state })
     memoryStamps.set(store, outcome.state.stamps)
     memoryManifests.set(store, outcome.manifest)
     memoryCardInputs.set(store, { index: input.index, known: outcome.known })
-    pageMemos.get(store)?.forget(outcome.pages)
+    memo?.forget(outcome.pages)
   }
   const save = () => {
-    // The page memo on disk forgets the replaced pages: the next full build makes them again.
-    if (outcome.pages.length > 0) addStalePages(memoFile, outcome.pages)
-    if (store) pageMemos.get(store)?.save(memoFile)
+    // The page memo on disk forgets the replaced pages (the next full build makes them again): a watching
+    // process saves the memo it keeps, which forgot them; a new process lists them beside the memo.
+    if (memo) memo.save(memoFile)
+    else if (outcome.pages.length > 0) addStalePages(memoFile, outcome.pages)
     writeBuildState(cacheDir, config.out, outcome.state)
     writeKnownInputs(knownInputsFile(cacheDir, config.out), outcome.known)
   }

@@ -3,6 +3,8 @@ import { resolve, sep } from 'node:path'
 import type { BuildConfig } from '../config.js'
 import { incrementalBuild, type IncrementalResult } from '../cache/incremental-build.js'
 import { UnitStore } from '../cache/unit-store.js'
+import type { FileStat } from '../cache/list-inputs.js'
+import { fileStat, sameStat } from '../cache/read-inputs.js'
 import { OutputWatch } from './output-watch.js'
 
 export interface WatchOptions {
@@ -24,11 +26,10 @@ export interface WatchOptions {
 /** When a changed file is looked at again, for a write chokidar did not report (see recheck). */
 const RECHECK_AFTER_MS = 100
 
-/** A file's size and times as one string (undefined when it is gone), to tell whether it changed. */
-function stampOf(path: string): string | undefined {
+/** A file's size, times and inode (undefined when it is gone), to tell whether it changed. */
+function statOf(path: string): FileStat | undefined {
   try {
-    const { size, mtimeMs, ctimeMs, ino } = statSync(path)
-    return `${size} ${mtimeMs} ${ctimeMs} ${ino}`
+    return fileStat(statSync(path))
   } catch {
     return undefined
   }
@@ -126,10 +127,11 @@ export async function watchBuild(options: WatchOptions): Promise<void> {
   // chokidar drops a file's change events within 50 ms of the last one it reported: a second write that
   // soon (an editor's save, then a formatter's) would go unseen, and the last build may have read the first.
   const recheck = (path: string) => {
-    const seen = stampOf(path)
+    const seen = statOf(path)
     const timer = setTimeout(() => {
       rechecks.delete(timer)
-      if (stampOf(path) === seen) return
+      const now = statOf(path)
+      if (now && seen ? sameStat(now, seen) : now === seen) return
       changed.add(path)
       schedule()
     }, RECHECK_AFTER_MS)
