@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path'
 import type { BuildConfig } from '../config.js'
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js'
 import { createProgress } from '../progress.js'
-import { OUTPUT_MANIFEST, OutputStage, outputUpToDate, writeChanged, type HashMemo, type OutputStamps, type OutputTrust, type WriteReport } from '../write/index.js'
+import { OUTPUT_MANIFEST, OutputStage, outputUpToDate, writeChanged, type HashMemo, type OutputTrust, type WriteReport } from '../write/index.js'
 import type { BuildResult } from '../build.js'
 import type { CacheStats } from './cached-build.js'
 import { converterFingerprint } from './converter-fingerprint.js'
@@ -13,18 +13,7 @@ import { listInputs, relisted, type ListedInputs } from './list-inputs.js'
 import { UnitStore } from './unit-store.js'
 import { knownInputsOf, readKnownInputs, writeKnownInputs } from './read-inputs.js'
 import { addStalePages, PageMemo } from '../site/page-memo.js'
-import type { CardOnlyInput } from './card-edit-build.js'
-
-// Output stamps of the last build per store (watch and serve keep one store for the process).
-const memoryStamps = new WeakMap<UnitStore, OutputStamps>()
-// Output hashes per store, only for a store kept across builds (a one-shot build would only hold memory).
-const hashMemos = new WeakMap<UnitStore, HashMemo>()
-// The state the last build of a store left (by cache folder and output), while it may not be saved yet.
-const memoryStates = new WeakMap<UnitStore, { cacheDir: string; out: string; state: BuildState }>()
-// The inputs the last build of a store listed, with their stamps (see relisted).
-const lastListings = new WeakMap<UnitStore, ListedInputs>()
-// The output manifest the last build of a store wrote, for a process that trusts its output folder.
-const memoryManifests = new WeakMap<UnitStore, ReadonlyMap<string, string>>()
+import { pageMemoOf, processMemory, rememberBuild } from './process-memory.js'
 
 /**
  * The default cache folder, where other JS tools keep theirs: `node_modules/.cache/analytics-wiki` of the
@@ -89,14 +78,15 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
   const store = options.store ?? new UnitStore(options.cacheDir === null ? null : resolve(options.cacheDir), { retain: false })
   const tool = toolFingerprint(undefined, options.cacheDir === null ? undefined : join(resolve(options.cacheDir), 'tool-fingerprint.json'))
   // Listed once: the up-to-date check stats every input, and a build reads them after.
-  const last = options.store && options.changedInputs ? lastListings.get(options.store) : undefined
+  const memory = options.store && processMemory(options.store)
+  const last = memory && options.changedInputs ? memory.listing : undefined
   const listed = (last && relisted(last, options.changedInputs!)) ?? (options.cacheDir === null && !options.store ? undefined : listInputs(config))
-  if (options.store && listed) lastListings.set(options.store, listed)
+  if (memory && listed) memory.listing = listed
   // The converter configs' files are read once: the up-to-date check, the card-only check and the index use it.
   const convertKey = options.cacheDir === null ? '' : converterFingerprint(config)
   const quick = listed === undefined || options.cacheDir === null ? undefined : quickKey(config, tool, convertKey, listed)
   const stateOf = (cacheDir: string) => {
-    const kept = options.store && memoryStates.get(options.store)
+    const kept = memory?.state
     return kept && kept.cacheDir === cacheDir && kept.out === config.out ? kept.state : readBuildState(cacheDir, config.out)
   }
   const state = options.cacheDir !== null ? stateOf(options.cacheDir) : undefined
@@ -118,22 +108,22 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
     // Inputs the last build read, with their stamps then: those unchanged are read only if a page needs them.
     const knownFile = options.cacheDir === null ? undefined : knownInputsFile(options.cacheDir, config.out)
     // A process that built before knows every unchanged input by its stamp already (see readInputs).
-    const known = knownFile === undefined || (options.store && memoryStates.has(options.store)) ? undefined : readKnownInputs(knownFile)
+    const known = knownFile === undefined || memory?.state ? undefined : readKnownInputs(knownFile)
     const { read, units, fresh } = await prefillUnits(config, { store, tool, catalogue, workers, listed, known }, progress)
     const { assembly, cache } = prepareCached(config, { store, tool, catalogue, read, units, fresh }, progress)
     store.savePacked()
     // A one-shot build without a disk cache would only hash and hold every page for nothing.
     const keepsPages = options.cacheDir !== null || options.store !== undefined
     const memoFile = options.cacheDir === null ? undefined : pageMemoFile(options.cacheDir, config.out)
-    const memo = !keepsPages ? undefined : options.store ? pageMemoOf(options.store, memoFile) : PageMemo.load(memoFile!)
-    const stamps = state?.stamps ?? memoryStamps.get(store)
+    const memo = !keepsPages ? undefined : memory ? pageMemoOf(memory, memoFile) : PageMemo.load(memoFile!)
+    const stamps = state?.stamps ?? memory?.stamps
     // Kept by a watching process; a new process starts from the hashes the cards came with from the cache.
-    const hashMemo: HashMemo = options.store ? hashMemoOf(options.store) : new Map()
+    const hashMemo: HashMemo = memory?.hashes ?? new Map()
     // Each attempt adds its own diagnostics to a copy of the per-file ones, and stages its site pages as it
     // makes them: a one-shot build then never holds the site's HTML (about half the output) all at once.
     const attempt = (pageMemo: PageMemo | undefined) => {
       const pageCache = keepsPages && assembly.pageCache ? { ...assembly.pageCache, memo: pageMemo } : undefined
-      const manifest = options.store ? memoryManifests.get(options.store) : undefined
+      const manifest = memory?.manifest
       const stage = new OutputStage(config.out, stamps, options.trust && { trust: options.trust, manifest })
       let built: BuildResult
       try {
@@ -155,27 +145,26 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
     }
     const fileCount = built.files.size + (built.kept?.size ?? 0)
     store.endBuild()
-    memoryStamps.set(store, write.stamps)
-    if (options.store && write.manifest) memoryManifests.set(options.store, write.manifest)
     const saves: (() => void)[] = []
     const cardIndex = cacheIndex && quick && listed && write.manifest ? cardEditIndex(cardContextKey(config, tool, convertKey, listed), built, write.manifest, config.site) : undefined
     if (cacheIndex && cardIndex) saves.push(() => writeCardEditIndex(cacheIndex, cardIndex))
-    if (options.store) memoryCardInputs.delete(options.store)
     if (memo && memoFile) saves.push(() => memo.save(memoFile))
     // Without a trusted key the state still keeps the stamps, so the next build need not read outputs back.
     const { cacheDir } = options
+    let remembered: Parameters<typeof rememberBuild>[1] = { stamps: write.stamps, manifest: write.manifest }
     if (cacheDir !== null) {
       // Usually no input is racy: the few that are are looked up among the texts the build read.
       const racy = quick ? racyHashes(quick.racy, (path) => read.texts[read.files.findIndex((file) => file.path === path)]?.hash) : undefined
       const next = { key: quick && racy ? quick.key : '', racy, diagnostics: built.diagnostics, fileCount, stamps: write.stamps }
-      if (options.store) memoryStates.set(options.store, { cacheDir, out: config.out, state: next })
+      remembered = { ...remembered, state: { cacheDir, out: config.out, state: next } }
       saves.push(() => writeBuildState(cacheDir, config.out, next))
       if (quick && knownFile) {
         const knownNow = knownInputsOf(read, listed?.stats, quick.racy)
         saves.push(() => writeKnownInputs(knownFile, knownNow))
-        if (options.store && cardIndex) memoryCardInputs.set(options.store, { index: cardIndex, known: knownNow })
+        if (cardIndex) remembered = { ...remembered, cardInputs: { index: cardIndex, known: knownNow } }
       }
     }
+    if (memory) rememberBuild(memory, remembered)
     const save = () => {
       for (const run of saves) run()
     }
@@ -198,21 +187,16 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
  */
 async function cardOnly(config: BuildConfig, options: IncrementalOptions, cacheDir: string, keys: { tool: string; convertKey: string }, listed: ListedInputs, quick: { key: string; racy: string[] }, state: BuildState): Promise<Omit<IncrementalResult, 'exitCode' | 'ms'> | undefined> {
   const { cardOnlyBuild, savedCardOnlyInput } = await import('./card-edit-build.js')
-  const { store } = options
-  const input = store ? memoryCardInputs.get(store) : savedCardOnlyInput(cacheDir, config.out)
+  const memory = options.store && processMemory(options.store)
+  const input = memory ? memory.cardInputs : savedCardOnlyInput(cacheDir, config.out)
   if (!input) return undefined
-  const manifest = store && options.trust ? memoryManifests.get(store) : undefined
+  const manifest = memory && options.trust ? memory.manifest : undefined
   const outcome = cardOnlyBuild(config, cacheDir, keys, listed, quick, state, { ...input, manifest, trust: options.trust })
   if (!outcome) return undefined
   const memoFile = pageMemoFile(cacheDir, config.out)
-  const memo = store && pageMemos.get(store)
-  if (store) {
-    memoryStates.set(store, { cacheDir, out: config.out, state: outcome.state })
-    memoryStamps.set(store, outcome.state.stamps)
-    memoryManifests.set(store, outcome.manifest)
-    memoryCardInputs.set(store, { index: input.index, known: outcome.known })
-    memo?.forget(outcome.pages)
-  }
+  const memo = memory?.pageMemo
+  if (memory) rememberBuild(memory, { stamps: outcome.state.stamps, manifest: outcome.manifest, state: { cacheDir, out: config.out, state: outcome.state }, cardInputs: { index: input.index, known: outcome.known } })
+  memo?.forget(outcome.pages)
   const save = () => {
     // The page memo on disk forgets the replaced pages (the next full build makes them again): a watching
     // process saves the memo it keeps, which forgot them; a new process lists them beside the memo.
@@ -224,22 +208,4 @@ async function cardOnly(config: BuildConfig, options: IncrementalOptions, cacheD
   if (options.persist) options.persist(save)
   else save()
   return outcome.result
-}
-
-// What a card-only build of a watching process starts from: the last build's card index and known inputs.
-const memoryCardInputs = new WeakMap<UnitStore, CardOnlyInput>()
-
-/** Site pages per store kept across builds (watch, serve); the first build starts from the one saved on disk. */
-const pageMemos = new WeakMap<UnitStore, PageMemo>()
-
-function pageMemoOf(store: UnitStore, file: string | undefined): PageMemo {
-  let memo = pageMemos.get(store)
-  if (!memo) pageMemos.set(store, (memo = file ? PageMemo.load(file) : new PageMemo()))
-  return memo
-}
-
-function hashMemoOf(store: UnitStore): HashMemo {
-  let memo = hashMemos.get(store)
-  if (!memo) hashMemos.set(store, (memo = new Map()))
-  return memo
 }
