@@ -6,13 +6,13 @@ import { ruleCardContent } from '../site/rule-card-content.js'
 import { readManifest } from '../write/output-stage.js'
 import { replaceOutputs } from '../write/replace-outputs.js'
 import { outputUpToDate, type OutputStamps, type OutputTrust } from '../write/index.js'
-import { cardIndexFile, knownInputsFile, racyHashes, type BuildState } from './build-state.js'
+import { cardIndexFile, racyHashes, type BuildState } from './build-state.js'
 import type { IncrementalResult } from './incremental-build.js'
 import { bundledCatalogue, convertersFor } from './cached-build.js'
 import { cardContextKey, linkedRule, readCardEditIndex, siteIndexOfManifest, splicedPage, type CardEditIndex } from './card-edit.js'
 import type { InputFile, ListedInputs } from './list-inputs.js'
 import { hashOf } from './hash.js'
-import { fileStat, readKnownInputs, sameStat, type KnownInputs } from './read-inputs.js'
+import { fileStat, sameStat, type KnownInputs } from './read-inputs.js'
 import { UnitStore } from './unit-store.js'
 import { ruleUnit, type RuleContext } from './work-units.js'
 
@@ -38,6 +38,8 @@ export interface CardOnlyInput {
   manifest?: ReadonlyMap<string, string>
   trust?: OutputTrust
 }
+
+type CardEditEntry = NonNullable<ReturnType<CardEditIndex['rules']['get']>>
 
 interface CardEdit {
   /** The text of each edited rule, as read. */
@@ -68,16 +70,12 @@ function editCards(config: BuildConfig, options: CardEditOptions): CardEdit | un
     if (!stat || !before || !sameStat(before, stat)) changed.push(file)
   }
   if (changed.length === 0 || changed.length > MAX_RULES || changed.some((file) => file.kind !== 'rule' || !index.rules.has(file.path))) return undefined
-  const manifest = options.manifest ?? readManifest(resolve(config.out))
-  if (!manifest || !outputUpToDate(config.out, state.stamps, options.trust, manifest)) return undefined
-
+  // The edited rules first: an edit that needs a full build (a new title, a tag) is told from its unit alone,
+  // before the outputs are stat'ed, which the full build does again.
   const catalogue = bundledCatalogue()
   const context: RuleContext = { catalogue: catalogue.value, dataNeeded: index.dataNeeded, enrichments: index.enrichments, triggerFolders: listed.triggerFolders, convert: convertersFor(config, convertKey, store) }
-  const site = siteIndexOfManifest(manifest)
-  const changes = new Map<string, string>()
-  const pages: string[] = []
-  let units = 0
   const texts = new Map<string, string>()
+  const made: { entry: CardEditEntry; cardText: string; rule: () => LinkedRule }[] = []
   for (const file of changed) {
     const entry = index.rules.get(file.path)!
     let text: string
@@ -89,20 +87,28 @@ function editCards(config: BuildConfig, options: CardEditOptions): CardEdit | un
     texts.set(file.path, text)
     if (hashOf(text) === known.get(file.path)?.hash) continue
     const unit = ruleUnit(file.path, text, context)
-    units++
     if (!unit.rule || unit.loadDiagnostics.length > 0 || unit.convertDiagnostics.length > 0 || unit.factsStamp !== entry.factsStamp) return undefined
     if (!unit.card || 'error' in unit.card || typeof unit.cardText !== 'string' || !Array.isArray(unit.documents) || !Array.isArray(unit.conversions)) return undefined
-    changes.set(entry.card, unit.cardText)
+    const { rule, documents, links, conversions } = unit
+    made.push({ entry, cardText: unit.cardText, rule: () => linkedRule(rule, text, documents, links!, conversions) })
+  }
+  const manifest = options.manifest ?? readManifest(resolve(config.out))
+  if (!manifest || !outputUpToDate(config.out, state.stamps, options.trust, manifest)) return undefined
+
+  const site = siteIndexOfManifest(manifest)
+  const changes = new Map<string, string>()
+  const pages: string[] = []
+  for (const { entry, cardText, rule } of made) {
+    changes.set(entry.card, cardText)
     if (!entry.page) continue
-    const rule = linkedRule(unit.rule, text, unit.documents, unit.links!, unit.conversions)
-    const html = sitePageOf(rule, entry.card.slice('wiki/'.length), unit.cardText, site, manifest, join(config.out, entry.page))
+    const html = sitePageOf(rule(), entry.card.slice('wiki/'.length), cardText, site, manifest, join(config.out, entry.page))
     if (html === undefined) return undefined
     changes.set(entry.page, html)
     pages.push(entry.card.slice('wiki/'.length))
   }
   const replaced = changes.size === 0 ? { stamps: state.stamps, manifest } : replaceOutputs(config.out, changes, state.stamps, manifest)
   if (!replaced) return undefined
-  return { texts, stamps: replaced.stamps, manifest: replaced.manifest, written: changes.size, pages, units }
+  return { texts, stamps: replaced.stamps, manifest: replaced.manifest, written: changes.size, pages, units: made.length }
 }
 
 /** What a card-only build leaves: its result, and the state, inputs and manifest the next build starts from. */
@@ -115,10 +121,10 @@ export interface CardOnlyOutcome {
   pages: string[]
 }
 
-/** The index and known inputs the last build into `out` saved; undefined when either is missing. */
-export function savedCardOnlyInput(cacheDir: string, out: string): CardOnlyInput | undefined {
+/** The index the last build into `out` saved, with what it knew of the inputs (as saved); undefined when either is missing. */
+export function savedCardOnlyInput(cacheDir: string, out: string, savedKnown: () => KnownInputs | undefined): CardOnlyInput | undefined {
   const index = readCardEditIndex(cardIndexFile(cacheDir, out))
-  const known = index && readKnownInputs(knownInputsFile(cacheDir, out))
+  const known = index && savedKnown()
   return index && known ? { index, known } : undefined
 }
 

@@ -11,7 +11,7 @@ import { cardIndexFile, knownInputsFile, pageMemoFile, quickKey, racyHashes, rac
 import { toolFingerprint } from './tool-fingerprint.js'
 import { listInputs, relisted, type ListedInputs } from './list-inputs.js'
 import { UnitStore } from './unit-store.js'
-import { knownInputsOf, readKnownInputs, writeKnownInputs } from './read-inputs.js'
+import { knownInputsOf, readKnownInputs, writeKnownInputs, type KnownInputs } from './read-inputs.js'
 import { addStalePages, PageMemo } from '../site/page-memo.js'
 import { pageMemoOf, processMemory, rememberBuild } from './process-memory.js'
 
@@ -90,11 +90,15 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
     return kept && kept.cacheDir === cacheDir && kept.out === config.out ? kept.state : readBuildState(cacheDir, config.out)
   }
   const state = options.cacheDir !== null ? stateOf(options.cacheDir) : undefined
+  // What the last build knew of the inputs, read once whether the card-only check or a full build asks first.
+  const knownFile = options.cacheDir === null ? undefined : knownInputsFile(options.cacheDir, config.out)
+  let saved: { known: KnownInputs | undefined } | undefined
+  const savedKnown = () => (saved ??= { known: knownFile === undefined ? undefined : readKnownInputs(knownFile) }).known
   let result: Omit<IncrementalResult, 'exitCode' | 'ms'>
   let edited: Omit<IncrementalResult, 'exitCode' | 'ms'> | undefined
   if (quick && state?.key === quick.key && racyUnchanged(state.racy) && outputUpToDate(config.out, state.stamps, options.trust)) {
     result = { upToDate: true, diagnostics: state.diagnostics, fileCount: state.fileCount }
-  } else if (quick && state && listed && options.cacheDir !== null && (edited = await cardOnly(config, options, options.cacheDir, { tool, convertKey }, listed, quick, state))) {
+  } else if (quick && state && listed && options.cacheDir !== null && (edited = await cardOnly(config, options, options.cacheDir, { tool, convertKey }, listed, quick, state, savedKnown))) {
     result = edited
   } else {
     // Loaded only when something changed: an up-to-date check needs none of the build's modules.
@@ -106,9 +110,8 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
     const catalogue = bundledCatalogue()
     const workers = options.workers ?? defaultWorkers()
     // Inputs the last build read, with their stamps then: those unchanged are read only if a page needs them.
-    const knownFile = options.cacheDir === null ? undefined : knownInputsFile(options.cacheDir, config.out)
     // A process that built before knows every unchanged input by its stamp already (see readInputs).
-    const known = knownFile === undefined || memory?.state ? undefined : readKnownInputs(knownFile)
+    const known = memory?.state ? undefined : savedKnown()
     const { read, units, fresh } = await prefillUnits(config, { store, tool, catalogue, workers, listed, known }, progress)
     const { assembly, cache } = prepareCached(config, { store, tool, catalogue, read, units, fresh }, progress)
     store.savePacked()
@@ -185,10 +188,10 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
  * A build of edits only the edited rules' own cards and site pages show (see cardOnlyBuild), keeping what it
  * leaves as a full build does: in memory for a watching process (saved once idle), on disk otherwise.
  */
-async function cardOnly(config: BuildConfig, options: IncrementalOptions, cacheDir: string, keys: { tool: string; convertKey: string }, listed: ListedInputs, quick: { key: string; racy: string[] }, state: BuildState): Promise<Omit<IncrementalResult, 'exitCode' | 'ms'> | undefined> {
+async function cardOnly(config: BuildConfig, options: IncrementalOptions, cacheDir: string, keys: { tool: string; convertKey: string }, listed: ListedInputs, quick: { key: string; racy: string[] }, state: BuildState, savedKnown: () => KnownInputs | undefined): Promise<Omit<IncrementalResult, 'exitCode' | 'ms'> | undefined> {
   const { cardOnlyBuild, savedCardOnlyInput } = await import('./card-edit-build.js')
   const memory = options.store && processMemory(options.store)
-  const input = memory ? memory.cardInputs : savedCardOnlyInput(cacheDir, config.out)
+  const input = memory ? memory.cardInputs : savedCardOnlyInput(cacheDir, config.out, savedKnown)
   if (!input) return undefined
   const manifest = memory && options.trust ? memory.manifest : undefined
   const outcome = cardOnlyBuild(config, cacheDir, keys, listed, quick, state, { ...input, manifest, trust: options.trust })

@@ -82,15 +82,21 @@ export const md = {
     spread: false,
     children: items.map((item): ListItem => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: phrasing(item) }] })),
   }),
-  /** A GFM table; the first row is the header. */
-  table: (header: readonly (readonly Phrasing[] | Phrasing)[], rows: readonly (readonly (readonly Phrasing[] | Phrasing)[])[], align?: Table['align']): Table => ({
+  /** A GFM table; the first row is the header. A row made already (see md.row) is taken as it is. */
+  table: (header: readonly Cell[], rows: readonly (readonly Cell[] | TableRow)[], align?: Table['align']): Table => ({
     type: 'table',
     align: align ?? header.map(() => null),
-    children: [header, ...rows].map((cells): TableRow => ({
-      type: 'tableRow',
-      children: cells.map((cell): TableCell => ({ type: 'tableCell', children: phrasing(Array.isArray(cell) ? cell : [cell as Phrasing]) })),
-    })),
+    children: [header, ...rows].map((cells) => ('type' in cells ? cells : row(cells))),
   }),
+  /** A table row, for a caller that keeps rows between builds (see perRule). */
+  row: (cells: readonly Cell[]): TableRow => row(cells),
+}
+
+/** A table cell's content: phrasing, or a list of phrasing. */
+type Cell = readonly Phrasing[] | Phrasing
+
+function row(cells: readonly Cell[]): TableRow {
+  return { type: 'tableRow', children: cells.map((cell): TableCell => ({ type: 'tableCell', children: phrasing(Array.isArray(cell) ? cell : [cell as Phrasing]) })) }
 }
 
 /** Joins phrasing items with a separator, e.g. links with `, `. */

@@ -9,7 +9,7 @@ export function pageLinks(from: string, lookup: CatalogueLookup, dataNeededPage:
   const to = (target: string, ...label: Phrasing[]) => md.link(relativeLink(from, target), ...label)
   return {
     to,
-    rule: (rule: LinkedRule) => to(wikiPath.rule(rule.source.stem), ruleFacts(rule).title),
+    rule: (rule: LinkedRule) => ruleLink(from, rule),
     technique: (id: string, withName = true) => {
       const name = lookup.fullName(id)
       return to(wikiPath.technique(id), withName && name ? `${id}: ${name}` : id)
@@ -24,6 +24,11 @@ export function pageLinks(from: string, lookup: CatalogueLookup, dataNeededPage:
 }
 
 export type PageLinks = ReturnType<typeof pageLinks>
+
+/** A link from the page at `from` to the rule's card, labelled with its title. */
+export function ruleLink(from: string, rule: LinkedRule): Phrasing {
+  return md.link(relativeLink(from, wikiPath.rule(rule.source.stem)), ruleFacts(rule).title)
+}
 
 export function attackTechniqueUrl(id: string): string {
   return `https://attack.mitre.org/techniques/${id.replace('.', '/')}`

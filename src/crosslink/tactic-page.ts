@@ -1,10 +1,13 @@
-import type { Root, RootContent } from 'mdast'
+import { dirname } from 'node:path'
+import type { Root, RootContent, TableRow } from 'mdast'
+import type { LinkedRule } from '../model.js'
 import type { CatalogueViewTactic } from './catalogue-view.js'
 import { techniqueIdsOf, type CoverageIndex } from './coverage-index.js'
 import { joinPhrasing, md, type Phrasing } from './markdown.js'
-import { attackTacticUrl, pageLinks } from './page-links.js'
+import { attackTacticUrl, pageLinks, ruleLink } from './page-links.js'
+import { perRule } from './per-rule.js'
 import { ruleFacts } from './rule-facts.js'
-import { wikiPath } from './wiki-paths.js'
+import { relativeLink, wikiPath } from './wiki-paths.js'
 
 /** `Tactics/<id>.md`: the tactic's techniques with their rule counts, and the rules tagged with the tactic. */
 export function tacticPage(tactic: CatalogueViewTactic, index: CoverageIndex): Root {
@@ -34,13 +37,25 @@ export function tacticPage(tactic: CatalogueViewTactic, index: CoverageIndex): R
   }
   out.push(md.heading(2, 'Detection Rules'))
   if (rules.length) {
-    const rows = rules.map((rule) => {
-      const f = ruleFacts(rule)
-      return [[links.rule(rule)], f.level || '-', f.status || '-', joinPhrasing(techniqueIdsOf(rule).map((id) => links.technique(id, false)), ', ')]
-    })
-    out.push(md.table(['Rule', 'Level', 'Status', 'Techniques'], rows))
+    out.push(md.table(['Rule', 'Level', 'Status', 'Techniques'], rules.map((rule) => ruleRow(from, rule))))
   } else {
     out.push(md.p('No detection rule is tagged with this tactic yet.'))
   }
   return { type: 'root', children: out }
+}
+
+/** Rows by the folder of the page they are on (links are relative to it): every tactic page shares them. */
+const rowsOf = perRule(() => new Map<string, TableRow>())
+
+/** A rule's row on a tactic page: its links, level, status and techniques. */
+function ruleRow(from: string, rule: LinkedRule): TableRow {
+  const rows = rowsOf(rule)
+  const folder = dirname(from)
+  let row = rows.get(folder)
+  if (!row) {
+    const f = ruleFacts(rule)
+    const technique = (id: string) => md.link(relativeLink(from, wikiPath.technique(id)), id)
+    rows.set(folder, (row = md.row([[ruleLink(from, rule)], f.level || '-', f.status || '-', joinPhrasing(techniqueIdsOf(rule).map(technique), ', ')])))
+  }
+  return row
 }

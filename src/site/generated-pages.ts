@@ -1,5 +1,6 @@
 import { coverageMatrix } from '../crosslink/coverage-page.js'
 import { techniqueIdsOf } from '../crosslink/coverage-index.js'
+import { perRule } from '../crosslink/per-rule.js'
 import { list, ruleFacts, text } from '../crosslink/rule-facts.js'
 import { wikiPath } from '../crosslink/wiki-paths.js'
 import { renderLayout } from './layout-page.js'
@@ -21,24 +22,7 @@ function page(ctx: SiteContext, path: string, title: string, kind: string, secti
 export function ruleIndexPage(ctx: SiteContext): RenderedPage {
   const path = GENERATED.sectionIndex('Detection_Rules')
   const linker = new Linker(path)
-  const rows = ctx.index.rules.map((rule) => {
-    const f = ruleFacts(rule)
-    const [product, category] = f.logsourceColumns
-    const rank = LEVEL_ORDER.indexOf(f.level)
-    return {
-      href: linker.toPage(wikiPath.rule(rule.source.stem), ctx.site.pages),
-      title: f.title,
-      id: f.id,
-      level: f.level,
-      rank: rank < 0 ? LEVEL_ORDER.length : rank,
-      status: f.status,
-      tactics: [...new Set(rule.links.tactics.map((t) => t.id))].join(' '),
-      product,
-      category,
-      logsource: f.logsource,
-      techniques: techniqueIdsOf(rule).join(' '),
-    }
-  })
+  const rows = ctx.index.rules.map((rule) => ({ href: linker.toPage(wikiPath.rule(rule.source.stem), ctx.site.pages), ...ruleIndexRow(rule) }))
   const distinct = (values: string[]) => [...new Set(values.filter(Boolean))].sort()
   const content = renderTemplate('rule-index', {
     rows,
@@ -50,6 +34,24 @@ export function ruleIndexPage(ctx: SiteContext): RenderedPage {
   })
   return page(ctx, path, 'Detection Rules', 'rule-index', 'Detection_Rules', linker, content)
 }
+
+/** A rule's row of the rule index, but for its link. */
+const ruleIndexRow = perRule((rule) => {
+  const f = ruleFacts(rule)
+  const [product, category] = f.logsourceColumns
+  return {
+    title: f.title,
+    id: f.id,
+    level: f.level,
+    rank: rankOf(f.level),
+    status: f.status,
+    tactics: [...new Set(rule.links.tactics.map((t) => t.id))].join(' '),
+    product,
+    category,
+    logsource: f.logsource,
+    techniques: techniqueIdsOf(rule).join(' '),
+  }
+})
 
 function rankOf(level: string): number {
   const i = LEVEL_ORDER.indexOf(level)
