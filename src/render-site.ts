@@ -33,7 +33,7 @@ export interface SiteInput {
  * Returns the site pages kept from the last build (with `memo`): output path → content hash, never in `files`.
  */
 export function renderSite({ inputs, rules, catalogue, files, base, siteUrl, cache, cacheSalt, memo, outputHashes, stage }: SiteInput, diagnostics: Diagnostic[]): Map<string, string> {
-  const { model, pages, downloads, downloadHashes, trees, modelKey } = sitePages({ inputs, rules, catalogue, files, base, siteUrl, cache, cacheSalt })
+  const { model, pages, downloads, downloadHashes, trees, modelKey } = sitePages({ inputs, rules, catalogue, files, base, siteUrl, cache, cacheSalt, outputHashes })
   const stagePage = stage && ((path: string, html: string, known: { hash: string; bytes?: Uint8Array } | undefined) => stage.put(`site/${path}`, html, known))
   const site = buildSiteKeeping(pages, model, catalogue, { base, downloads, diagnostics, cache, cacheSalt, trees, memo, modelKey, stage: stagePage })
   for (const [path, content] of site.files) files.set(`site/${path}`, content)
@@ -56,7 +56,7 @@ export function renderSite({ inputs, rules, catalogue, files, base, siteUrl, cac
  * Adds the cross-link pages and exports to `files`, and splits them into the site's input: the wiki pages
  * (`wiki/`-relative path → Markdown), the downloads (everything else) and the cross-link pages' syntax trees.
  */
-function sitePages({ inputs, rules, catalogue, files, siteUrl, cache, cacheSalt }: SiteInput): {
+function sitePages({ inputs, rules, catalogue, files, siteUrl, cache, cacheSalt, outputHashes }: SiteInput): {
   model: WikiModel
   pages: Map<string, string | DeferredText>
   downloads: Map<string, string | Uint8Array>
@@ -66,7 +66,7 @@ function sitePages({ inputs, rules, catalogue, files, siteUrl, cache, cacheSalt 
   modelKey?: string
 } {
   const model: WikiModel = { rules, dataNeeded: inputs.dataNeeded, loggingPolicies: inputs.loggingPolicies, enrichments: inputs.enrichments, atomics: inputs.atomics }
-  const crossLinks = crossLinkPages(model, catalogue, { siteUrl, cache, cacheSalt })
+  const crossLinks = crossLinkPages(model, catalogue, { siteUrl, cache, cacheSalt, hashes: outputHashes })
   for (const [path, content] of crossLinks.files) {
     const hash = crossLinks.hashes?.get(path)
     // With its hash known, the text is handed on as it is, and the write step and the page key take the hash.

@@ -16,13 +16,20 @@ const HEADER = ['customer', 'tactic', 'technique', 'detection_rule', 'category',
  */
 export function analyticsCsv(model: WikiModel, memo?: FragmentMemo): string {
   const data = { dataNeeded: byTitle(model.dataNeeded), policies: byTitle(model.loggingPolicies), enrichments: byTitle(model.enrichments) }
-  const context = memo ? dataStamp(model) : ''
-  const rows = sortedByStem(model.rules).map((rule) => (memo ? memo.text(hashOf(VERSION, context, factsStamp(rule)), () => ruleRows(rule, data)) : ruleRows(rule, data)))
+  const rows = sortedByStem(model.rules).map((rule) => (memo ? memo.text(factsStamp(rule), () => ruleRows(rule, data)) : ruleRows(rule, data)))
   return csvRow(HEADER) + rows.join('')
 }
 
 /** Bump when a rule's rows change for the same rule and atc-data. */
-const VERSION = 'analytics-csv-1'
+const VERSION = 'analytics-csv-2'
+
+/**
+ * The name of the memo of the rows (see FragmentMemo), which holds rows by the rule's facts stamp: the rows
+ * also show the atc-data, which the name stands for.
+ */
+export function analyticsCsvParts(model: WikiModel): string {
+  return `analytics.csv\0${VERSION}\0${dataStamp(model)}`
+}
 
 interface DataByTitle {
   dataNeeded: Map<string, DataSource>

@@ -1,5 +1,5 @@
 import type { Root } from 'mdast'
-import { analyticsCsv } from './analytics-csv.js'
+import { analyticsCsv, analyticsCsvParts } from './analytics-csv.js'
 import type { CatalogueView } from './catalogue-view.js'
 import { conversionStatusPage } from './conversion-status-page.js'
 import { buildCoverageIndex } from './coverage-index.js'
@@ -12,10 +12,11 @@ import { printInChunks } from './print-in-chunks.js'
 import { longTables } from './table-chunks.js'
 import { hashOf } from '../cache/hash.js'
 import type { KeyedStore } from '../cache/unit-store.js'
+import type { HashMemo } from '../write/index.js'
 import { navigatorLayers, type LayerOptions } from './navigator-layers.js'
 import { pageKeyBase, tacticPageKey, techniquePageKey } from './page-keys.js'
 import { pivotingCsv } from './pivoting-csv.js'
-import { rulesJson } from './rules-json.js'
+import { rulesJson, RULES_JSON_PARTS } from './rules-json.js'
 import { tacticPage } from './tactic-page.js'
 import { techniquePage } from './technique-page.js'
 import type { WikiModel } from './wiki-model.js'
@@ -29,6 +30,11 @@ export interface CrossLinkOptions extends LayerOptions {
   cache?: KeyedStore
   /** Mixed into the cache key: the tool's fingerprint. */
   cacheSalt?: string
+  /**
+   * The content hashes of the last build's outputs, kept by a process that builds again (see HashMemo): a
+   * file with the text it had then is not hashed again. Updated with the files hashed now.
+   */
+  hashes?: HashMemo
 }
 
 /**
@@ -58,7 +64,7 @@ export interface CrossLinks {
 
 /** buildCrossLinks, also handing out the pages' syntax trees. */
 export function crossLinkPages(model: WikiModel, catalogue: CatalogueView, options: CrossLinkOptions = {}): CrossLinks {
-  const { cache, cacheSalt, ...layerOptions } = options
+  const { cache, cacheSalt, hashes: lastHashes, ...layerOptions } = options
   if (!cache) return crossLinks(model, catalogue, layerOptions)
   const key = crossLinksKey(model, catalogue, layerOptions, cacheSalt ?? '')
   const hit = cache.get<{ files: [string, string][]; keys: string[]; hashes?: [string, string][] }>(key)
@@ -81,10 +87,19 @@ export function crossLinkPages(model: WikiModel, catalogue: CatalogueView, optio
   const built = crossLinks(model, catalogue, layerOptions, printedOnce(recording, salt), { cache: recording, base: pageKeyBase(model, catalogue, layerOptions, salt), salt })
   // Every file hashed now (the write step would hash the rest anyway): a build that finds this entry (an
   // edit no cross-link page shows) then hashes none of its 10 MB.
-  for (const [path, text] of built.files) if (!built.hashes.has(path)) built.hashes.set(path, hashOf(text))
+  for (const [path, text] of built.files) if (!built.hashes.has(path)) built.hashes.set(path, hashAgain(lastHashes, path, text))
   // Serialised, not JSON: 10 MB of Markdown and exports on the corpus, which JSON escapes at twice the cost.
   cache.put(key, { files: [...built.files], keys, hashes: [...built.hashes] })
   return { ...built, key }
+}
+
+/** hashOf(text), or the hash `last` has for `path` when the text is the same (most exports after an edit). */
+function hashAgain(last: HashMemo | undefined, path: string, text: string): string {
+  const known = last?.get(path)
+  if (known && known.content === text) return known.hash
+  const hash = hashOf(text)
+  last?.set(path, { content: text, hash })
+  return hash
 }
 
 /** A page's Markdown as kept in the cache, with the printed chunks of its long tables (still needed while it is kept). */
@@ -168,8 +183,8 @@ function crossLinks(model: WikiModel, catalogue: CatalogueView, options: LayerOp
   // The layers and exports are made from every rule: with a cache, their parts are kept (one edit makes few again).
   const parts = (name: string) => keys && new FragmentMemo(keys.cache, hashOf(EXPORT_PARTS_VERSION, keys.salt, name))
   const layerParts = parts('attack-navigator')
-  const csvParts = parts('analytics.csv')
-  const jsonParts = parts('rules.json')
+  const csvParts = parts(analyticsCsvParts(model))
+  const jsonParts = parts(RULES_JSON_PARTS)
   for (const [path, content] of navigatorLayers(index, options, keys && layerParts && { memo: layerParts, base: keys.base })) files.set(path, content)
   files.set('analytics.csv', analyticsCsv(model, csvParts))
   files.set('pivoting.csv', pivotingCsv(model))

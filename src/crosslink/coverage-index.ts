@@ -2,6 +2,7 @@ import type { LinkedRule } from '../model.js'
 import type { WikiModel } from './wiki-model.js'
 import { catalogueLookup, compareIds, isActive, type CatalogueLookup, type CatalogueView, type CatalogueViewTechnique } from './catalogue-view.js'
 import { compareRules, ruleFacts } from './rule-facts.js'
+import { perRule } from './per-rule.js'
 import { wikiPath } from './wiki-paths.js'
 
 /** Which rules cover one technique, and how. */
@@ -38,14 +39,10 @@ export interface CoverageIndex {
   dataNeededPage(title: string): string
 }
 
-/** Upper-cased technique ids a rule is tagged with, each once, in tag order. */
-export function techniqueIdsOf(rule: LinkedRule): string[] {
-  return unique(rule.links.techniques.map((t) => t.id.toUpperCase()))
-}
+/** Upper-cased technique ids a rule is tagged with, each once, in tag order (read only: kept per rule). */
+export const techniqueIdsOf: (rule: LinkedRule) => readonly string[] = perRule((rule) => unique(rule.links.techniques.map((t) => t.id.toUpperCase())))
 
-export function tacticIdsOf(rule: LinkedRule): string[] {
-  return unique(rule.links.tactics.map((t) => t.id))
-}
+export const tacticIdsOf: (rule: LinkedRule) => readonly string[] = perRule((rule) => unique(rule.links.tactics.map((t) => t.id)))
 
 // The cross-link pages and the site both index the same model: built once per model and catalogue.
 const built = new WeakMap<WikiModel, { catalogue: CatalogueView | CatalogueLookup; index: CoverageIndex }>()

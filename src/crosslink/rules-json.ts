@@ -1,4 +1,3 @@
-import { hashOf } from '../cache/hash.js'
 import { displayPath } from '../load/display-path.js'
 import { BACKENDS, type LinkedRule } from '../model.js'
 import { conversionOf, conversionReason } from './conversion-status-page.js'
@@ -27,15 +26,18 @@ export interface RuleRecord {
 }
 
 /** Bump when a record changes for the same rule. */
-const VERSION = 'rules-json-1'
+const VERSION = 'rules-json-2'
+
+/** The name of the memo of the printed records (see FragmentMemo), which holds them by the rule's facts stamp. */
+export const RULES_JSON_PARTS = `rules.json\0${VERSION}`
 
 /**
  * `rules.json`: one record per rule, ordered by file stem; as `JSON.stringify(records, null, 2)` prints it,
- * joined from one printed record per rule (kept in `memo` under the rule's facts stamp, when given).
+ * joined from one printed record per rule (kept in `memo`, named RULES_JSON_PARTS, when given).
  */
 export function rulesJson(rules: readonly LinkedRule[], memo?: FragmentMemo): string {
   if (rules.length === 0) return '[]\n'
-  const printed = sortedByStem(rules).map((rule) => (memo ? memo.text(hashOf(VERSION, factsStamp(rule)), () => printedRecord(rule)) : printedRecord(rule)))
+  const printed = sortedByStem(rules).map((rule) => (memo ? memo.text(factsStamp(rule), () => printedRecord(rule)) : printedRecord(rule)))
   return `[\n${printed.join(',\n')}\n]\n`
 }
 

@@ -59,12 +59,13 @@ describe('writeChanged', () => {
 })
 
 describe('manifestText', () => {
+  const viaObject = (hashes: Map<string, string>) => {
+    const raw: Record<string, string> = {}
+    for (const rel of [...hashes.keys()].sort()) raw[rel] = hashes.get(rel)!
+    return `${JSON.stringify(raw)}\n`
+  }
+
   it('is the JSON of an object of the paths in sorted order, as JSON.stringify prints one', () => {
-    const viaObject = (hashes: Map<string, string>) => {
-      const raw: Record<string, string> = {}
-      for (const rel of [...hashes.keys()].sort()) raw[rel] = hashes.get(rel)!
-      return `${JSON.stringify(raw)}\n`
-    }
     const cases = [
       new Map<string, string>(),
       new Map([['wiki/b.md', 'h1'], ['site/a.html', 'h2'], ['.nojekyll', 'h3'], ['rules.json', 'h4']]),
@@ -73,5 +74,18 @@ describe('manifestText', () => {
       new Map([['é"\\\u2028 ü', 'x'], ['\u0001', 'y'], ['😀/a.md', 'z']]),
     ]
     for (const hashes of cases) expect(manifestText(hashes)).toBe(viaObject(hashes))
+  })
+
+  it('prints a manifest that differs from the last one in a few hashes as JSON.stringify would', () => {
+    const hash = (n: number) => n.toString(16).padStart(40, '0')
+    const first = new Map(Array.from({ length: 50 }, (_, i): [string, string] => [`wiki/page-${i}.md`, hash(i)]))
+    expect(manifestText(first)).toBe(viaObject(first))
+    const changed = new Map(first).set('wiki/page-7.md', hash(700)).set('wiki/page-31.md', hash(310))
+    const shorter = new Map(changed).set('wiki/page-0.md', 'short')
+    const added = new Map(changed).set('wiki/page-50.md', hash(50))
+    const renamed = new Map([...changed].map(([path, h]): [string, string] => [path === 'wiki/page-3.md' ? 'wiki/page-03.md' : path, h]))
+    const escaped = new Map(changed).set('wiki/page-9.md', `${'"'.repeat(20)}`)
+    // Each in turn, the same again, and back to the first: every text is what a fresh print gives.
+    for (const hashes of [changed, changed, shorter, added, renamed, escaped, changed, first]) expect(manifestText(hashes)).toBe(viaObject(hashes))
   })
 })
