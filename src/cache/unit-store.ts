@@ -24,6 +24,12 @@ export interface UnitStoreOptions {
    * each (a card-only edit's converter configurations) need not open the packs at all.
    */
   packs?: boolean
+  /**
+   * Write to disk only on `flush()`, not in `put` and `endBuild` (default false; entries are then kept in
+   * memory): a watching process flushes once idle (see watchBuild), so a rebuild does not wait on writes
+   * that only the next process reads (66 ms of a title edit's 770 on the corpus).
+   */
+  deferWrites?: boolean
 }
 
 /**
@@ -38,12 +44,17 @@ export class UnitStore {
   private readonly retain: boolean
   private readonly packs: UnitPacks | undefined
   private written = 0
+  /** With deferWrites: entries put and not written yet (key → written as JSON). */
+  private readonly unwritten: Map<string, boolean> | undefined
+  /** With deferWrites: the entries the last build used, once it ended and until the flush after it. */
+  private usedByLastBuild: Set<string> | undefined
 
   constructor(
     readonly dir: string | null,
     options: UnitStoreOptions = {},
   ) {
-    this.retain = dir === null || options.retain !== false
+    this.retain = dir === null || options.retain !== false || options.deferWrites === true
+    this.unwritten = dir !== null && options.deferWrites ? new Map() : undefined
     this.packs = dir === null || options.packs === false ? undefined : new UnitPacks(dir)
   }
 
@@ -74,13 +85,22 @@ export class UnitStore {
     this.used.add(key)
     if (this.retain) this.memory.set(key, value)
     if (!this.dir) return
+    if (this.unwritten) {
+      this.unwritten.set(key, json)
+      this.written++
+      return
+    }
+    this.write(key, value, json)
+  }
+
+  private write(key: string, value: unknown, json: boolean): void {
     const file = this.fileOf(key)
     const temp = `${file}.${process.pid}.tmp`
     try {
       mkdirSync(join(file, '..'), { recursive: true })
       writeFileSync(temp, json ? JSON.stringify({ key, value }) : serialize({ key, value }))
       renameSync(temp, file)
-      this.written++
+      if (!this.unwritten) this.written++
     } catch {
       // A cache that cannot be written only costs time.
       rmSync(temp, { force: true })
@@ -102,7 +122,20 @@ export class UnitStore {
    * does not add to the memory peak of the steps after.
    */
   savePacked(): void {
-    if (this.packs?.hasPending()) this.packs.write(this.used)
+    if (!this.unwritten && this.packs?.hasPending()) this.packs.write(this.used)
+  }
+
+  /** With deferWrites: writes what the builds since the last flush put, and drops what the last one did not use. */
+  flush(): void {
+    if (!this.unwritten) return
+    for (const [key, json] of this.unwritten) if (this.memory.has(key)) this.write(key, this.memory.get(key), json)
+    this.unwritten.clear()
+    const used = this.usedByLastBuild
+    this.usedByLastBuild = undefined
+    if (used) {
+      if (this.packs?.hasPending()) this.packs.write(used)
+      this.pruneDisk(used)
+    }
   }
 
   /** Marks entries as used by this build without reading them (work it kept whole still needs them later). */
@@ -118,19 +151,24 @@ export class UnitStore {
   /** Drops entries (memory and disk) that the build just finished did not use, when it wrote new ones. */
   endBuild(): void {
     for (const key of [...this.memory.keys()]) if (!this.used.has(key)) this.memory.delete(key)
-    if (this.dir && this.written > 0) {
+    if (this.unwritten) {
+      for (const key of this.unwritten.keys()) if (!this.used.has(key)) this.unwritten.delete(key)
+      // What to keep on disk is decided at the flush, by the last build before it (as a build that wrote
+      // nothing decides nothing, unless a build that did waits to be flushed).
+      if (this.written > 0 || this.usedByLastBuild) this.usedByLastBuild = new Set(this.used)
+    } else if (this.dir && this.written > 0) {
       this.savePacked()
-      this.pruneDisk()
+      this.pruneDisk(this.used)
     }
     this.used.clear()
     this.written = 0
   }
 
-  private pruneDisk(): void {
+  private pruneDisk(used: ReadonlySet<string>): void {
     const root = join(this.dir!, 'units')
     for (const shard of safeList(root)) {
       for (const name of safeList(join(root, shard))) {
-        if (!this.used.has(name)) rmSync(join(root, shard, name), { force: true })
+        if (!used.has(name)) rmSync(join(root, shard, name), { force: true })
       }
     }
   }

@@ -43,7 +43,8 @@ const SAVE_AFTER_MS = 1000
  * one-file edit costs only that file and the whole-model steps. Resolves when `signal` aborts.
  */
 export async function watchBuild(options: WatchOptions): Promise<void> {
-  const store = new UnitStore(options.cacheDir === null ? null : resolve(options.cacheDir))
+  // Its writes wait for the watcher to be idle, with the state saved then (see persist).
+  const store = new UnitStore(options.cacheDir === null ? null : resolve(options.cacheDir), { deferWrites: true })
   let config = options.configOf()
   // The output folder is watched too, so a rebuild need not stat every output file (see OutputWatch).
   let outputs: OutputWatch | undefined
@@ -61,7 +62,10 @@ export async function watchBuild(options: WatchOptions): Promise<void> {
     save?.()
   }
   const persist = (save: () => void) => {
-    unsaved = save
+    unsaved = () => {
+      store.flush()
+      save()
+    }
     clearTimeout(saveTimer)
     saveTimer = setTimeout(saveNow, SAVE_AFTER_MS)
   }
