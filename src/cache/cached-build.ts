@@ -95,11 +95,15 @@ export function prepareCached(config: BuildConfig, options: CachedBuildOptions, 
       const unit = cached<RuleUnit>(key, () => ruleUnit(file.path, input.text(), contextNow()))
       ruleDiagnostics.push(...unit.loadDiagnostics)
       if (!unit.rule) continue
+      // A rule object a build before this one made has its stamps and facts recorded already.
+      const known = rulesOfUnits.has(unit)
       const rule = linkedRuleOf(unit, input)
       const source = rule.source
-      recordRuleStamp(rule, key)
-      if (unit.facts) recordRuleFacts(rule, unit.facts)
-      if (unit.factsStamp) recordFactsStamp(rule, unit.factsStamp)
+      if (!known) {
+        recordRuleStamp(rule, key)
+        if (unit.facts) recordRuleFacts(rule, unit.facts)
+        if (unit.factsStamp) recordFactsStamp(rule, unit.factsStamp)
+      }
       rules.push(rule)
       convertDiagnostics.push(...unit.convertDiagnostics)
       const card = unitCardOutcome(unit)

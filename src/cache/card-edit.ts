@@ -3,6 +3,7 @@ import { deserialize, serialize } from 'node:v8'
 import type { BuildConfig } from '../config.js'
 import type { BuildResult } from '../build.js'
 import { recordedFactsStamp } from '../crosslink/facts-stamp.js'
+import { perRule } from '../crosslink/per-rule.js'
 import { wikiPath } from '../crosslink/wiki-paths.js'
 import { displayPath } from '../load/display-path.js'
 import type { DataSource, LinkedRule, RuleSource } from '../model.js'
@@ -43,20 +44,24 @@ export function cardContextKey(config: BuildConfig, tool: string, convertKey: st
 export function cardEditIndex(context: string, { rules, inputs, diagnostics }: Pick<BuildResult, 'rules' | 'inputs' | 'diagnostics'>, manifest: ReadonlyMap<string, string>, site: boolean): CardEditIndex {
   const reported = new Set(diagnostics.map((d) => d.path))
   const cards = new Map<string, number>()
-  for (const rule of rules) cards.set(wikiPath.rule(rule.source.stem), (cards.get(wikiPath.rule(rule.source.stem)) ?? 0) + 1)
+  for (const rule of rules) cards.set(pathsOf(rule).card, (cards.get(pathsOf(rule).card) ?? 0) + 1)
   const index: CardEditIndex = { context, rules: new Map(), dataNeeded: plain(inputs.dataNeeded), enrichments: plain(inputs.enrichments) }
   for (const rule of rules) {
-    const page = wikiPath.rule(rule.source.stem)
-    const card = `wiki/${page}`
-    const sitePage = site ? `site/${htmlPathOf(page)}` : undefined
+    const { card, sitePage, shown } = pathsOf(rule)
+    const page = site ? sitePage : undefined
     const factsStamp = recordedFactsStamp(rule)
-    if (factsStamp === undefined || cards.get(page) !== 1 || !manifest.has(card) || (sitePage && !manifest.has(sitePage))) continue
-    const paths = [rule.source.path, displayPath(rule.source.path), card, sitePage]
-    if (paths.some((path) => path !== undefined && reported.has(path))) continue
-    index.rules.set(rule.source.path, { factsStamp, card, page: sitePage })
+    if (factsStamp === undefined || cards.get(card) !== 1 || !manifest.has(card) || (page && !manifest.has(page))) continue
+    if (reported.has(rule.source.path) || reported.has(shown) || reported.has(card) || (page && reported.has(page))) continue
+    index.rules.set(rule.source.path, { factsStamp, card, page })
   }
   return index
 }
+
+/** Where a rule's card and site page are, and its path as diagnostics show it: kept per rule object. */
+const pathsOf = perRule((rule) => {
+  const page = wikiPath.rule(rule.source.stem)
+  return { card: `wiki/${page}`, sitePage: `site/${htmlPathOf(page)}`, shown: displayPath(rule.source.path) }
+})
 
 /** Data sources as plain data (a source may carry what the build read of it). */
 function plain(sources: readonly DataSource[]): DataSource[] {

@@ -96,10 +96,15 @@ function isMap(value: unknown): value is YamlMap {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** Rules ordered by file stem, as ATC's exports list them. */
-export function sortedByStem(rules: readonly LinkedRule[]): LinkedRule[] {
-  return [...rules].sort((a, b) => (a.source.stem < b.source.stem ? -1 : a.source.stem > b.source.stem ? 1 : 0))
+/** Rules ordered by file stem, as ATC's exports list them (sorted once per list: read only). */
+export function sortedByStem(rules: readonly LinkedRule[]): readonly LinkedRule[] {
+  let sorted = byStem.get(rules)
+  if (!sorted) byStem.set(rules, (sorted = [...rules].sort((a, b) => (a.source.stem < b.source.stem ? -1 : a.source.stem > b.source.stem ? 1 : 0))))
+  return sorted
 }
+
+// Each export sorted the model's rules again.
+const byStem = new WeakMap<readonly LinkedRule[], readonly LinkedRule[]>()
 
 /** Rules ordered for display: by title (case-insensitive), then file stem. */
 export function compareRules(a: LinkedRule, b: LinkedRule): number {

@@ -6,7 +6,7 @@ import { wikiPath } from '../crosslink/wiki-paths.js'
 import { renderLayout } from './layout-page.js'
 import { htmlPathOf } from './link-resolver.js'
 import { Linker } from './linker.js'
-import type { DataSource } from '../model.js'
+import type { DataSource, LinkedRule } from '../model.js'
 import { GENERATED, SECTIONS, type SiteContext } from './site-context.js'
 import { renderTemplate } from './templates.js'
 import type { RenderedPage } from './wiki-page.js'
@@ -22,10 +22,11 @@ function page(ctx: SiteContext, path: string, title: string, kind: string, secti
 export function ruleIndexPage(ctx: SiteContext): RenderedPage {
   const path = GENERATED.sectionIndex('Detection_Rules')
   const linker = new Linker(path)
-  const rows = ctx.index.rules.map((rule) => ({ href: linker.toPage(wikiPath.rule(rule.source.stem), ctx.site.pages), ...ruleIndexRow(rule) }))
+  const rows = ctx.index.rules.map(ruleIndexRow)
   const distinct = (values: string[]) => [...new Set(values.filter(Boolean))].sort()
   const content = renderTemplate('rule-index', {
-    rows,
+    count: rows.length,
+    rows: ctx.index.rules.map((rule) => ruleRowHtml(rule, linker.toPage(wikiPath.rule(rule.source.stem), ctx.site.pages))).join(''),
     levels: distinct(rows.map((r) => r.level)).sort((a, b) => rankOf(a) - rankOf(b)),
     statuses: distinct(rows.map((r) => r.status)),
     tactics: ctx.index.lookup.view.tactics.filter((t) => ctx.index.tacticRules.has(t.id)),
@@ -52,6 +53,18 @@ const ruleIndexRow = perRule((rule) => {
     techniques: techniqueIdsOf(rule).join(' '),
   }
 })
+
+/** A rule's row of the rule index as HTML, kept per rule object while its link is the same. */
+function ruleRowHtml(rule: LinkedRule, href: string | undefined): string {
+  const kept = rowHtmls(rule)
+  if (kept.html === undefined || kept.href !== href) {
+    kept.href = href
+    kept.html = renderTemplate('rule-index-row', { ...ruleIndexRow(rule), href })
+  }
+  return kept.html
+}
+
+const rowHtmls = perRule((): { href?: string; html?: string } => ({}))
 
 function rankOf(level: string): number {
   const i = LEVEL_ORDER.indexOf(level)
