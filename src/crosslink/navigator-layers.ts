@@ -4,6 +4,7 @@ import { techniqueIdsOf, type CoverageIndex } from './coverage-index.js'
 import { compareIds } from './catalogue-view.js'
 import { factsStamp } from './facts-stamp.js'
 import type { FragmentMemo } from './fragment-memo.js'
+import { perRule } from './per-rule.js'
 import { ruleFacts } from './rule-facts.js'
 import { encodeSegment, wikiPath } from './wiki-paths.js'
 
@@ -13,7 +14,7 @@ export interface LayerOptions {
 }
 
 /** Bump when a layer changes for the same rules. */
-const VERSION = 'navigator-layer-1'
+const VERSION = 'navigator-layer-2'
 
 /**
  * Layers kept between builds: each under a key of its rules' facts stamps and `base` (the tool, the
@@ -46,7 +47,7 @@ export function navigatorLayers(index: CoverageIndex, options: LayerOptions = {}
   const files = new Map<string, string>()
   const add = (name: string, title: string, rules: readonly LinkedRule[], platforms?: string[]) => {
     const make = () => `${JSON.stringify(layer(index, title, rules, options, platforms))}\n`
-    const key = kept && hashOf(VERSION, kept.base, name, title, JSON.stringify(platforms ?? null), ...rules.map(factsStamp))
+    const key = kept && hashOf(VERSION, kept.base, name, title, JSON.stringify(platforms ?? null), ...layerStamps(rules, options))
     files.set(`attack-navigator/${name}.json`, kept ? kept.memo.text(key!, make) : make())
   }
   add('layer', 'Detection rules', index.rules)
@@ -61,6 +62,17 @@ export function navigatorLayers(index: CoverageIndex, options: LayerOptions = {}
   }
   return files
 }
+
+/**
+ * What a layer reads of its rules. Without a site URL that is each rule's level and techniques, whatever
+ * the rules' order: a retitled rule (which may move in the title order) leaves the layer as it was. With one,
+ * the links show titles, in title order, so the whole facts stamp of each rule, in order.
+ */
+function layerStamps(rules: readonly LinkedRule[], options: LayerOptions): string[] {
+  return options.siteUrl ? rules.map(factsStamp) : rules.map(countedFacts).sort()
+}
+
+const countedFacts = perRule((rule) => `${ruleFacts(rule).level}\u0001${techniqueIdsOf(rule).join(' ')}`)
 
 function layer(index: CoverageIndex, name: string, rules: readonly LinkedRule[], options: LayerOptions, platforms?: string[]) {
   const byTechnique = new Map<string, LinkedRule[]>()
