@@ -42,8 +42,8 @@ export interface CardOnlyInput {
 type CardEditEntry = NonNullable<ReturnType<CardEditIndex['rules']['get']>>
 
 interface CardEdit {
-  /** The text of each edited rule, as read. */
-  texts: Map<string, string>
+  /** The content hash of each edited rule, as read. */
+  hashes: Map<string, string>
   stamps: OutputStamps
   manifest: ReadonlyMap<string, string>
   /** Output files replaced. */
@@ -74,7 +74,7 @@ function editCards(config: BuildConfig, options: CardEditOptions): CardEdit | un
   // before the outputs are stat'ed, which the full build does again.
   const catalogue = bundledCatalogue()
   const context: RuleContext = { catalogue: catalogue.value, dataNeeded: index.dataNeeded, enrichments: index.enrichments, triggerFolders: listed.triggerFolders, convert: convertersFor(config, convertKey, store) }
-  const texts = new Map<string, string>()
+  const hashes = new Map<string, string>()
   const made: { entry: CardEditEntry; cardText: string; rule: () => LinkedRule }[] = []
   for (const file of changed) {
     const entry = index.rules.get(file.path)!
@@ -84,8 +84,9 @@ function editCards(config: BuildConfig, options: CardEditOptions): CardEdit | un
     } catch {
       return undefined
     }
-    texts.set(file.path, text)
-    if (hashOf(text) === known.get(file.path)?.hash) continue
+    const hash = hashOf(text)
+    hashes.set(file.path, hash)
+    if (hash === known.get(file.path)?.hash) continue
     const unit = ruleUnit(file.path, text, context)
     if (!unit.rule || unit.loadDiagnostics.length > 0 || unit.convertDiagnostics.length > 0 || unit.factsStamp !== entry.factsStamp) return undefined
     if (!unit.card || 'error' in unit.card || typeof unit.cardText !== 'string' || !Array.isArray(unit.documents) || !Array.isArray(unit.conversions)) return undefined
@@ -108,7 +109,7 @@ function editCards(config: BuildConfig, options: CardEditOptions): CardEdit | un
   }
   const replaced = changes.size === 0 ? { stamps: state.stamps, manifest } : replaceOutputs(config.out, changes, state.stamps, manifest)
   if (!replaced) return undefined
-  return { texts, stamps: replaced.stamps, manifest: replaced.manifest, written: changes.size, pages, units: made.length }
+  return { hashes, stamps: replaced.stamps, manifest: replaced.manifest, written: changes.size, pages, units: made.length }
 }
 
 /** What a card-only build leaves: its result, and the state, inputs and manifest the next build starts from. */
@@ -140,13 +141,13 @@ export function cardOnlyBuild(config: BuildConfig, cacheDir: string, keys: { too
   // Racy inputs other than the edited rules (rare) are read to be known by content.
   const racy = racyHashes(quick.racy, (path) => {
     try {
-      return hashOf(edit.texts.get(path) ?? readFileSync(path, 'utf8'))
+      return edit.hashes.get(path) ?? hashOf(readFileSync(path, 'utf8'))
     } catch {
       return undefined
     }
   })
   const known: KnownInputs = new Map(input.known)
-  for (const [path, text] of edit.texts) known.set(path, { ...fileStat(listed.stats!.get(path)!), hash: hashOf(text) })
+  for (const [path, hash] of edit.hashes) known.set(path, { ...fileStat(listed.stats!.get(path)!), hash })
   for (const path of quick.racy) known.delete(path)
   return {
     result: {

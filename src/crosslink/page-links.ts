@@ -6,7 +6,7 @@ import { relativeLink, wikiPath } from './wiki-paths.js'
 
 /** Links from the page at `from` (wiki-relative) to the other pages, labelled the way readers scan them. */
 export function pageLinks(from: string, lookup: CatalogueLookup, dataNeededPage: (title: string) => string = wikiPath.dataNeeded) {
-  const to = (target: string, ...label: Phrasing[]) => md.link(relativeLink(from, target), ...label)
+  const to = (target: string, ...label: Phrasing[]) => pageLink(from, target, ...label)
   return {
     to,
     rule: (rule: LinkedRule) => ruleLink(from, rule),
@@ -27,7 +27,12 @@ export type PageLinks = ReturnType<typeof pageLinks>
 
 /** A link from the page at `from` to the rule's card, labelled with its title. */
 export function ruleLink(from: string, rule: LinkedRule): Phrasing {
-  return md.link(relativeLink(from, wikiPath.rule(rule.source.stem)), ruleFacts(rule).title)
+  return pageLink(from, wikiPath.rule(rule.source.stem), ruleFacts(rule).title)
+}
+
+/** A link from the page at `from` to the wiki page `target` (both wiki-relative). */
+export function pageLink(from: string, target: string, ...label: Phrasing[]): Phrasing {
+  return md.link(relativeLink(from, target), ...label)
 }
 
 export function attackTechniqueUrl(id: string): string {

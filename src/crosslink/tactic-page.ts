@@ -4,10 +4,10 @@ import type { LinkedRule } from '../model.js'
 import type { CatalogueViewTactic } from './catalogue-view.js'
 import { techniqueIdsOf, type CoverageIndex } from './coverage-index.js'
 import { joinPhrasing, md, type Phrasing } from './markdown.js'
-import { attackTacticUrl, pageLinks, ruleLink } from './page-links.js'
+import { attackTacticUrl, pageLink, pageLinks, ruleLink } from './page-links.js'
 import { perRule } from './per-rule.js'
 import { ruleFacts } from './rule-facts.js'
-import { relativeLink, wikiPath } from './wiki-paths.js'
+import { wikiPath } from './wiki-paths.js'
 
 /** `Tactics/<id>.md`: the tactic's techniques with their rule counts, and the rules tagged with the tactic. */
 export function tacticPage(tactic: CatalogueViewTactic, index: CoverageIndex): Root {
@@ -54,7 +54,7 @@ function ruleRow(from: string, rule: LinkedRule): TableRow {
   let row = rows.get(folder)
   if (!row) {
     const f = ruleFacts(rule)
-    const technique = (id: string) => md.link(relativeLink(from, wikiPath.technique(id)), id)
+    const technique = (id: string) => pageLink(from, wikiPath.technique(id), id)
     rows.set(folder, (row = md.row([[ruleLink(from, rule)], f.level || '-', f.status || '-', joinPhrasing(techniqueIdsOf(rule).map(technique), ', ')])))
   }
   return row

@@ -113,7 +113,6 @@ export class PageMemo {
   save(file: string): void {
     if (saveCacheFile(file, serialize({ format: FORMAT, pages: this.pages }))) rmSync(staleFile(file), { force: true })
   }
-
 }
 
 /** Pages replaced since the memo in `file` was saved (see addStalePages). */

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve, sep } from 'node:path'
 import { hashOfEncoded } from '../cache/hash.js'
 import { contentOf, DeferredText, type OutputContent } from './deferred-text.js'
@@ -109,6 +109,16 @@ export class OutputStage {
     return this.staged.get(rel) === content
   }
 
+  /** Moves the staged files `rels` into the output folder, each over the file it replaces, and commits. */
+  moveIn(rels: Iterable<string>): void {
+    for (const rel of rels) {
+      const full = insideOrThrow(this.target, rel)
+      mkdirSync(dirname(full), { recursive: true })
+      renameSync(insideOrThrow(this.dir(), rel), full)
+    }
+    this.markCommitted()
+  }
+
   /** The staging folder is gone (moved in, or swapped in whole): staged texts now read from the output folder. */
   markCommitted(): void {
     // A whole tree became the output folder; a staging folder inside it is left empty by the moves.
@@ -158,6 +168,16 @@ export function stampOf(path: string): Stamp | undefined {
 
 export function sameStamp(a: Stamp, b: Stamp | undefined): boolean {
   return b !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs
+}
+
+/** The stamps of output files `rels` as they are now in `target` (each must exist). */
+export function stampsOf(target: string, rels: Iterable<string>): OutputStamps {
+  const out: OutputStamps = new Map()
+  for (const rel of rels) {
+    const { size, mtimeMs } = statSync(join(target, rel))
+    out.set(rel, { size, mtimeMs })
+  }
+  return out
 }
 
 /** The file's stamp when it still has the size and time `stamp` recorded; a kept file cannot be read back to compare. */

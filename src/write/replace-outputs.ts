@@ -1,9 +1,6 @@
-import { mkdirSync, renameSync } from 'node:fs'
-import { dirname } from 'node:path'
 import { hashOf } from '../cache/hash.js'
-import { OutputStage, stampOf, type OutputStamps } from './output-stage.js'
+import { OutputStage, stampsOf, type OutputStamps } from './output-stage.js'
 import { writeManifestIn } from './write-changed.js'
-import { insideOrThrow } from './write-tree.js'
 
 /**
  * Replaces a few files of an output folder an earlier build wrote (and nothing else): each is staged, then
@@ -19,16 +16,9 @@ export function replaceOutputs(outDir: string, changes: ReadonlyMap<string, stri
       stage.write(rel, text)
       next.set(rel, hashOf(text))
     }
-    for (const rel of changes.keys()) {
-      const full = insideOrThrow(stage.target, rel)
-      mkdirSync(dirname(full), { recursive: true })
-      renameSync(insideOrThrow(stage.dir(), rel), full)
-    }
-    stage.markCommitted()
+    stage.moveIn(changes.keys())
     writeManifestIn(stage.target, next)
-    const nextStamps = new Map(stamps)
-    for (const rel of changes.keys()) nextStamps.set(rel, stampOf(insideOrThrow(stage.target, rel))!)
-    return { stamps: nextStamps, manifest: next }
+    return { stamps: new Map([...stamps, ...stampsOf(stage.target, changes.keys())]), manifest: next }
   } finally {
     stage.discard()
   }

@@ -1,8 +1,8 @@
-import { mkdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { hashOf } from '../cache/hash.js'
 import { contentOf, DeferredText, type OutputContent } from './deferred-text.js'
-import { OUTPUT_MANIFEST, OutputStage, readManifest, stampIfUnchanged, trustedStamp, type OutputStamps, type OutputTrust } from './output-stage.js'
+import { OUTPUT_MANIFEST, OutputStage, readManifest, stampIfUnchanged, stampsOf, trustedStamp, type OutputStamps, type OutputTrust } from './output-stage.js'
 import { insideOrThrow, swapIn, type OutputFiles } from './write-tree.js'
 
 export { OUTPUT_MANIFEST, type OutputStamps, type OutputTrust } from './output-stage.js'
@@ -75,12 +75,7 @@ function commit(stage: OutputStage, files: OutputFiles, hashes: HashMemo | undef
   const removed = [...previous.keys()].filter((rel) => !files.has(rel) && !kept.has(rel))
   if (changed.length === 0 && removed.length === 0) return { written: 0, removed: 0, unchanged: files.size + kept.size, stamps: nextStamps, manifest: previous }
   for (const [rel, content] of changed) if (!staged(rel, content)) stage.write(rel, contentOf(content))
-  for (const [rel] of changed) {
-    const full = insideOrThrow(target, rel)
-    mkdirSync(dirname(full), { recursive: true })
-    renameSync(insideOrThrow(stage.dir(), rel), full)
-  }
-  stage.markCommitted()
+  stage.moveIn(changed.map(([rel]) => rel))
   for (const rel of removed) removeFile(target, rel)
   writeManifestIn(target, next)
   for (const [rel, stamp] of stampsOf(target, changed.map(([rel]) => rel))) nextStamps.set(rel, stamp)
@@ -119,14 +114,6 @@ function removeFile(target: string, rel: string): void {
   }
 }
 
-function stampsOf(target: string, rels: Iterable<string>): OutputStamps {
-  const out: OutputStamps = new Map()
-  for (const rel of rels) {
-    const { size, mtimeMs } = statSync(join(target, rel))
-    out.set(rel, { size, mtimeMs })
-  }
-  return out
-}
 
 export function writeManifestIn(target: string, hashes: ReadonlyMap<string, string>): void {
   const temp = join(target, `${OUTPUT_MANIFEST}.tmp`)
@@ -192,11 +179,10 @@ function isArrayIndex(key: string): boolean {
 
 /**
  * True when the output folder has its manifest and every file is still as `stamps` recorded it (files
- * `trust` vouches for are not stat'ed: see OutputTrust). `read`: the manifest, when the caller has read it.
+ * `trust` vouches for are not stat'ed: see OutputTrust). `manifest`: as the caller has read it.
  */
-export function outputUpToDate(outDir: string, stamps: OutputStamps, trust?: OutputTrust, read: ReadonlyMap<string, string> | undefined = readManifest(resolve(outDir))): boolean {
+export function outputUpToDate(outDir: string, stamps: OutputStamps, trust?: OutputTrust, manifest: ReadonlyMap<string, string> | undefined = readManifest(resolve(outDir))): boolean {
   const target = resolve(outDir)
-  const manifest = read
   if (!manifest || manifest.size !== stamps.size) return false
   for (const rel of manifest.keys()) {
     if (!(trustedStamp(stamps, trust, rel) ?? stampIfUnchanged(join(target, rel), stamps.get(rel)))) return false
