@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { UnitStore } from '../../src/cache/unit-store.js'
@@ -52,5 +52,19 @@ describe('UnitStore with deferred writes (a watching process)', () => {
     // A flush with nothing new changes nothing.
     store.flush()
     expect(entriesOn(dir)).toEqual(['bb-kept', 'cc-new'])
+  })
+})
+
+describe('UnitStore writes', () => {
+  it('makes a shard folder on its first entry, and again when it was removed meanwhile', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aw-store-'))
+    const store = new UnitStore(dir, { retain: false })
+    store.put('aa-one', { n: 1 }, true)
+    store.put('aa-two', 'two')
+    rmSync(join(dir, 'units'), { recursive: true })
+    store.put('aa-three', { n: 3 }, true)
+    store.put('bb-four', 'four')
+    expect(entriesOn(dir)).toEqual(['aa-three', 'bb-four'])
+    expect(readBack(dir, ['aa-one', 'aa-three', 'bb-four'])).toEqual([undefined, { n: 3 }, 'four'])
   })
 })
