@@ -8,7 +8,8 @@
  * then only a comment), rebuild with nothing changed, a build from a restored cache into an empty output
  * folder (a CI run). Peak memory is the child's maximum RSS; cold builds with one worker thread and with
  * none say whether threads pay. In this process: the converter's throughput on one core and the floor
- * (reading and parsing every input file with js-yaml, the fastest JS YAML parser).
+ * (reading and parsing every input file with js-yaml, the fastest JS YAML parser). The floor of the rows
+ * measured in a new process: Node starting on an empty module (and without NODE_EXTRA_CA_CERTS when it is set).
  *
  * `--profile`: then one cold build and one title edit again under V8's CPU profiler, and where their time
  * goes by module of this package (see summarizeProfile). Profiling slows a build: those runs are not timed.
@@ -112,6 +113,19 @@ log(`  one rule's title edited, watching process: ${watch.wallMs.map((t) => Math
 const watchCardOnly = await watchRebuilds(corpus, rule, runs, (text, i) => `${text}\n# watch edit ${i}\n`, join(root, 'watch-cache'))
 log(`  one rule's comment edited, watching process: ${watchCardOnly.wallMs.map((t) => Math.round(t)).join(', ')} ms (builds ${watchCardOnly.buildMs.join(', ')} ms)`)
 
+// The floor of every row measured in a new process: Node starting and running an empty module, as measured
+// here. Node reads the certificates NODE_EXTRA_CA_CERTS names at every start: when it is set, the same without.
+const empty = join(root, 'empty.mjs')
+writeFileSync(empty, '')
+const nodeStart: number[] = []
+const nodeStartBare: number[] = []
+const { NODE_EXTRA_CA_CERTS: extraCerts, ...bareEnv } = process.env
+for (let i = 0; i < Math.max(runs, 5); i++) {
+  nodeStart.push(runChild(empty, [], root).wallMs)
+  if (extraCerts !== undefined) nodeStartBare.push(runChild(empty, [], root, [], bareEnv).wallMs)
+}
+log(`  node start: ${nodeStart.join(', ')} ms${extraCerts === undefined ? '' : `; without NODE_EXTRA_CA_CERTS: ${nodeStartBare.join(', ')} ms`}`)
+
 const floor: number[] = []
 for (let i = 0; i < runs; i++) floor.push(yamlFloor(corpus).ms)
 log(`  YAML floor: ${floor.map((f) => Math.round(f)).join(', ')} ms`)
@@ -165,6 +179,8 @@ const report = {
   // Every build process of the run (with workers, edits, restored cache): the target holds for each.
   peakMemoryAllBuildsMb: stats([cold, coldWorker, coldSingle, firstCached, nothing, oneRule, cardOnly, restored].flat().map((u) => u.maxRssKb / 1024)),
   yamlFloorMs: stats(floor),
+  nodeStartMs: stats(nodeStart),
+  ...(extraCerts === undefined ? {} : { nodeStartWithoutExtraCertsMs: stats(nodeStartBare) }),
   coldOverFloor: Math.round((stats(cold.map((u) => u.wallMs)).median / floorMedian) * 100) / 100,
   targets: { coldWallMs: 2000, coldOverFloor: 4.5, oneRuleWallMs: 150, peakMemoryMb: 600 },
   ...(values.profile ? { profiles } : {}),
@@ -200,6 +216,8 @@ function printTable(r: typeof report): void {
   row('peak memory (first cached)', r.peakMemoryFirstCachedMb, 'MB max RSS', `target ≤ ${r.targets.peakMemoryMb}`)
   row('peak memory (every build)', r.peakMemoryAllBuildsMb, 'MB max RSS', `target ≤ ${r.targets.peakMemoryMb} (max: the highest of all)`)
   row('YAML floor (js-yaml)', r.yamlFloorMs, 'ms')
+  row('node start, empty module', r.nodeStartMs, 'ms wall', '(the floor of every new-process row)')
+  if (r.nodeStartWithoutExtraCertsMs) row('  without NODE_EXTRA_CA_CERTS', r.nodeStartWithoutExtraCertsMs, 'ms wall', '(set here: Node reads those certificates at start)')
   console.log(`cold build / floor: ${r.coldOverFloor}× (target ≤ ${r.targets.coldOverFloor}×)`)
   const failed = [r.coldBuild, r.firstBuildWithCache, r.coldBuildOneWorker, r.coldBuildNoWorker, r.oneRuleRebuild, r.oneRuleCardOnlyRebuild, r.nothingChanged, r.restoredCache].some((s) => s.exitCodes.some((c) => c !== 0))
   if (failed) console.log('warning: some builds exited non-zero')
