@@ -32,6 +32,23 @@ describe('bin/analytics-wiki.js (the bundled CLI)', () => {
     expect(existsSync(join(repo, 'lib', 'bundle', 'unit-worker.js'))).toBe(true)
   })
 
+  // A new process that rebuilds only edited rules' cards (see cardOnlyBuild) loads what it statically reaches.
+  it('keeps the Markdown pipeline out of what a card-only rebuild loads', () => {
+    const dir = join(repo, 'lib', 'bundle')
+    const chunk = readdirSync(dir).find((name) => name.startsWith('card-edit-build-'))
+    expect(chunk, 'no card-edit-build chunk in lib/bundle').toBeDefined()
+    const reached = new Set<string>()
+    const visit = (name: string) => {
+      if (reached.has(name)) return
+      reached.add(name)
+      for (const [, next] of readFileSync(join(dir, name), 'utf8').matchAll(/^import (?:.*? from )?"\.\/([^"]+)";$/gm)) visit(next!)
+    }
+    visit(chunk!)
+    const modules = [...reached].flatMap((name) => [...readFileSync(join(dir, name), 'utf8').matchAll(/^\/\/ ((?:lib|node_modules)\/\S+\.[cm]?js)$/gm)].map((m) => m[1]!))
+    expect(modules).toContain('lib/site/rule-card-content.js')
+    expect(modules.filter((m) => /^node_modules\/(?:micromark|remark-|rehype-|parse5|unified)/.test(m) || m === 'lib/site/markdown-processor.js')).toEqual([])
+  })
+
   it('builds the example content exactly as the sources do', () => {
     const { dir, config } = exampleCopy()
     const out = join(dir, 'bin-out')

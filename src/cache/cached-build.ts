@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs'
-import { BUNDLED_CATALOGUE_PATH, loadCatalogue, type AttackCatalogue } from '../attack/index.js'
+import type { AttackCatalogue } from '../attack/index.js'
 import { assemble, type Assembly, type BuildResult } from '../build.js'
 import type { BuildConfig } from '../config.js'
-import { ruleConverter } from '../convert-all.js'
 import type { Diagnostic } from '../diagnostics.js'
 import { readAtomics, readDataSource, readRule, type DataKind } from '../load/index.js'
 import { type AtomicsSource, type DataSource, type LinkedRule, type RuleSource } from '../model.js'
@@ -10,6 +8,8 @@ import { createProgress, type Progress } from '../progress.js'
 import type { CardOutcome } from '../render-wiki.js'
 import { converterFingerprint } from './converter-fingerprint.js'
 import { hashOf } from './hash.js'
+import { bundledCatalogue } from './bundled-catalogue.js'
+import { convertersFor, keepConverterConfigs } from './converters-for.js'
 import type { InputFile } from './list-inputs.js'
 import { entriesOf, readInputs, type Entry, type InputText, type ReadInputs } from './read-inputs.js'
 import { recordRuleStamp } from './rule-stamp.js'
@@ -180,42 +180,6 @@ function memoKey(path: string, of: string, compute: () => string): string {
   return key
 }
 
-// Converters are set up once per set of converter configs, with the cache entries their setup read.
-const converters = new Map<string, { convert: RuleContext['convert']; keys: string[] }>()
-
-export function convertersFor(config: Pick<BuildConfig, 'converterConfigs'>, convertKey: string, store?: Pick<UnitStore, 'get' | 'put' | 'keep'>): RuleContext['convert'] {
-  const known = converters.get(convertKey)
-  if (known) {
-    // Set up by an earlier build of this process: its cache entries are still wanted by the next process.
-    if (store) keepConverterConfigs(convertKey, store)
-    return known.convert
-  }
-  // A new process takes the parsed configuration documents from the cache instead of parsing them again.
-  const keys: string[] = []
-  const key = (text: string) => {
-    const k = hashOf('conversion-config-raw-1', text)
-    keys.push(k)
-    return k
-  }
-  const convert = ruleConverter(config, store && { get: (text) => store.get(key(text)), put: (text, raw) => store.put(key(text), raw) })
-  converters.set(convertKey, { convert, keys })
-  store?.put(configKeysKey(convertKey), keys, true)
-  return convert
-}
-
-function configKeysKey(convertKey: string): string {
-  return hashOf('conversion-config-keys-1', convertKey)
-}
-
-/**
- * Keeps the parsed configurations of the current converters for the next build, when this one converts
- * nothing (every rule cached): an edit undone would otherwise cost the next edit 70 ms of parsing again.
- */
-function keepConverterConfigs(convertKey: string, store: Pick<UnitStore, 'get' | 'keep'>): void {
-  const keys = converters.get(convertKey)?.keys ?? store.get<string[]>(configKeysKey(convertKey))
-  if (Array.isArray(keys)) store.keep([...keys, configKeysKey(convertKey)])
-}
-
 const DATA_KINDS: [DataKind, 'dataNeeded' | 'loggingPolicies' | 'enrichments'][] = [
   ['Data Needed', 'dataNeeded'],
   ['Logging Policy', 'loggingPolicies'],
@@ -287,12 +251,4 @@ function loadTriggers(entries: Entry[], tool: string, catalogue: { value: Attack
 
 function sourceParts(sources: readonly { path: string; text: string }[]): string[] {
   return sources.flatMap((s) => [s.path, s.text])
-}
-
-
-let bundled: { value: AttackCatalogue; fingerprint: string } | undefined
-
-export function bundledCatalogue(): { value: AttackCatalogue; fingerprint: string } {
-  bundled ??= { value: loadCatalogue(), fingerprint: hashOf(readFileSync(BUNDLED_CATALOGUE_PATH)) }
-  return bundled
 }

@@ -102,7 +102,8 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
     result = edited
   } else {
     // Loaded only when something changed: an up-to-date check needs none of the build's modules.
-    const { prepareCached, bundledCatalogue } = await import('./cached-build.js')
+    const { prepareCached } = await import('./cached-build.js')
+    const { bundledCatalogue } = await import('./bundled-catalogue.js')
     const { cardContextKey, cardEditIndex, writeCardEditIndex } = await import('./card-edit.js')
     const cacheIndex = options.cacheDir === null ? undefined : cardIndexFile(options.cacheDir, config.out)
     const { prefillUnits, defaultWorkers } = await import('./prefill-units.js')

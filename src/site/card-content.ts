@@ -1,6 +1,6 @@
 import { resolveLink, type SiteIndex } from './link-resolver.js'
 import { positionOf } from './markdown-position.js'
-import { renderMarkdownParts } from './markdown-processor.js'
+import type { PageState } from './page-plugins.js'
 import type { CachedContent } from './page-cache.js'
 import { createSlugger } from './slug.js'
 import { codeHtml, renderTemplate } from './templates.js'
@@ -27,6 +27,9 @@ export interface CardSection {
   markdown?: string
 }
 
+/** Renders a card's Markdown sections (renderMarkdownParts): passed in by the cards that have any. */
+export type RenderMarkdownParts = (parts: readonly string[], page: string, site: SiteIndex) => { html: string[]; state: PageState }
+
 /** Web links a card may show (what the sanitizer lets through on the Markdown pages). */
 const WEB_URL = /^(?:https?|mailto):[^\s<>"]+$/i
 
@@ -42,6 +45,9 @@ export class CardBuilder {
     private readonly page: string,
     private readonly markdown: string,
     private readonly site: SiteIndex,
+    // Not imported here: a rule card has no Markdown section, and a card-only rebuild in a new process
+    // then loads no Markdown pipeline (unified, micromark, parse5: most of the bundle).
+    private readonly renderMarkdown?: RenderMarkdownParts,
   ) {}
 
   /** A link written `[label](href)` in the card. */
@@ -65,20 +71,28 @@ export class CardBuilder {
   finish(title: string, rows: readonly CardRow[], sections: readonly CardSection[]): CachedContent {
     const slug = createSlugger()
     const texts = sections.flatMap((s) => (s.markdown === undefined ? [] : [s.markdown]))
-    const rendered = renderMarkdownParts(texts, this.page, this.site)
+    const rendered = texts.length === 0 ? undefined : this.markdownRenderer()(texts, this.page, this.site)
     let next = 0
     const parts = sections.map((s) => ({
       level: s.level,
       heading: s.heading,
       id: slug(s.heading),
       code: s.code === undefined ? undefined : codeHtml(s.code),
-      html: s.markdown === undefined ? undefined : rendered.html[next++],
+      html: s.markdown === undefined ? undefined : rendered?.html[next++],
     }))
-    this.content.links.push(...rendered.state.links)
-    this.content.dangling.push(...rendered.state.dangling.map((d) => ({ ...d, ...positionOf(this.markdown, `](${d.href})`) })))
-    this.content.ids.push(...parts.map((p) => p.id), ...rendered.state.ids)
+    this.content.ids.push(...parts.map((p) => p.id))
+    if (rendered) {
+      this.content.links.push(...rendered.state.links)
+      this.content.dangling.push(...rendered.state.dangling.map((d) => ({ ...d, ...positionOf(this.markdown, `](${d.href})`) })))
+      this.content.ids.push(...rendered.state.ids)
+    }
     this.content.html = renderTemplate('card', { title, rows, sections: parts })
     return this.content
+  }
+
+  private markdownRenderer(): RenderMarkdownParts {
+    if (!this.renderMarkdown) throw new Error(`the card ${this.page} has Markdown sections, expected a CardBuilder given renderMarkdownParts`)
+    return this.renderMarkdown
   }
 }
 

@@ -2,6 +2,7 @@ import { readDataNeeded } from '../load/atc-data-model.js'
 import type { DataSource } from '../model.js'
 import { CardBuilder, type CardRow, type CardSection } from './card-content.js'
 import type { SiteIndex } from './link-resolver.js'
+import { renderMarkdownParts } from './markdown-processor.js'
 import type { CachedContent } from './page-cache.js'
 
 /**
@@ -10,7 +11,7 @@ import type { CachedContent } from './page-cache.js'
  */
 export function dataNeededContent(source: DataSource, page: string, markdown: string, site: SiteIndex): CachedContent {
   const dn = readDataNeeded(source).value
-  const card = new CardBuilder(page, markdown, site)
+  const card = new CardBuilder(page, markdown, site, renderMarkdownParts)
   const rows: CardRow[] = [
     { label: 'Author', text: dn.author },
     { label: 'Description', text: dn.description },

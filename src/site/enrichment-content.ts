@@ -2,12 +2,13 @@ import { readEnrichment } from '../load/atc-data-model.js'
 import type { DataSource } from '../model.js'
 import { CardBuilder, listRow, type CardItem } from './card-content.js'
 import type { SiteIndex } from './link-resolver.js'
+import { renderMarkdownParts } from './markdown-processor.js'
 import type { CachedContent } from './page-cache.js'
 
 /** An Enrichment card's content on the site, from its file: the rows as text and links, the config as Markdown. */
 export function enrichmentContent(source: DataSource, page: string, markdown: string, site: SiteIndex): CachedContent {
   const en = readEnrichment(source).value
-  const card = new CardBuilder(page, markdown, site)
+  const card = new CardBuilder(page, markdown, site, renderMarkdownParts)
   const items = (list: string[] | null, item: (value: string) => CardItem) => (list ?? []).map(item)
   const dataNeeded = (title: string) => card.wikiLink(`../Data_Needed/${title}.md`, title)
   return card.finish(
