@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CardBuilder, textRow } from '../../src/site/card-content.js'
+import { CardBuilder, textRow, type CardSection } from '../../src/site/card-content.js'
 import { renderMarkdownParts } from '../../src/site/markdown-processor.js'
 import type { SiteIndex } from '../../src/site/link-resolver.js'
 
@@ -7,7 +7,7 @@ const site: SiteIndex = { pages: new Set(['Detection_Rules/a.md', 'Data_Needed/D
 const page = 'Detection_Rules/a.md'
 const markdown = '| Data Needed | [DN_1](../Data_Needed/DN_1.md) |\n'
 
-function card(render?: typeof renderMarkdownParts, sections = [{ level: 3 as const, heading: 'Sigma rule', code: 'title: a\n' }]) {
+function card(render?: typeof renderMarkdownParts, sections: CardSection[] = [{ level: 3, heading: 'Sigma rule', code: 'title: a\n' }]) {
   const builder = new CardBuilder(page, markdown, site, render)
   const rows = [textRow('Severity Level', 'high', 'none'), { label: 'Data Needed', items: [builder.wikiLink('../Data_Needed/DN_1.md', 'DN_1')] }]
   return builder.finish('A rule', rows, sections)
@@ -22,7 +22,7 @@ describe('CardBuilder', () => {
   })
 
   it('renders Markdown sections with the renderer it is given, and names the card when it has none', () => {
-    const sections = [{ level: 2 as const, heading: 'Configuration', markdown: 'Turn **on** [DN_1](../Data_Needed/DN_1.md)' }]
+    const sections: CardSection[] = [{ level: 2, heading: 'Configuration', markdown: 'Turn **on** [DN_1](../Data_Needed/DN_1.md)' }]
     const made = card(renderMarkdownParts, sections)
     expect(made.html).toContain('<strong>on</strong>')
     expect(made.links.map((l) => l.target)).toEqual(['Data_Needed/DN_1.html', 'Data_Needed/DN_1.html'])
