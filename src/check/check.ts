@@ -12,6 +12,8 @@ export interface CheckedFile {
   /** Path as printed in findings. */
   path: string
   kind: FileKind
+  /** The file's text ('' when it could not be read). */
+  text: string
   source: YamlSource
   /** Parsed documents (with nodes and ranges) that have no syntax error. */
   documents: Document.Parsed[]

@@ -9,6 +9,7 @@ import type { CheckContext, CheckedFile, DataFile, FileKind, RuleFile } from './
 import { configuredFolders, folderKindOf, listTargets, referenceFolders } from './collect-check-files.js'
 import { isMap } from './is-map.js'
 import { readCheckedFile } from './read-checked-file.js'
+import { readReferenceFile } from './read-reference-file.js'
 
 export interface CheckRequest {
   /** Files or folders to check; empty: every configured input folder. */
@@ -41,9 +42,11 @@ export function createCheckContext(request: CheckRequest): CheckContext {
   const atomicsRoots = new Set<string>()
   for (const [dir, kind] of references) {
     if (kind === 'atomics' && isDirectory(dir)) atomicsRoots.add(resolve(dir))
+    // Checks of other files read of the atomics only which techniques have a folder (atomicsRoots).
+    if (kind === 'atomics' && !targetKinds.has('atomics')) continue
     for (const file of listTargets([dir]).files) {
       const absolute = resolve(file)
-      if (!files.has(absolute)) files.set(absolute, readCheckedFile(absolute, display(absolute), false, kind))
+      if (!files.has(absolute)) files.set(absolute, readReferenceFile(absolute, display(absolute), kind))
     }
   }
   if (explicit.length === 0 && isDirectory(config.triggers)) atomicsRoots.add(resolve(config.triggers))
@@ -70,18 +73,18 @@ export function assembleContext(entries: [string, CheckedFile][], atomicsRoots: 
     if (!isMap(first)) continue
     if (file.kind === 'rule') {
       const documents = file.values.filter(isMap)
-      const ruleSource = { path: file.path, stem: fileStem(file.path), text: file.source.text, documents }
-      const rule: RuleFile = { ...file, kind: 'rule', rule: first, ruleSource }
+      const ruleSource = { path: file.path, stem: fileStem(file.path), text: file.text, documents }
+      const rule = extended<RuleFile>(file, { kind: 'rule', rule: first, ruleSource })
       context.rules.push(rule)
       context.inputs.rules.push(ruleSource)
       continue
     }
     if (file.kind === 'converter-config') continue
-    const data: DataFile = { ...file, doc: first }
+    const data = extended<DataFile>(file, { doc: first })
     if (file.kind === 'atomics') {
       context.atomics.push(data)
       const folder = basename(dirname(absolute))
-      const atomics: AtomicsSource = { path: file.path, techniqueId: TECHNIQUE_FOLDER.test(folder) ? folder : fileStem(absolute), text: file.source.text, doc: first }
+      const atomics: AtomicsSource = { path: file.path, techniqueId: TECHNIQUE_FOLDER.test(folder) ? folder : fileStem(absolute), text: file.text, doc: first }
       context.inputs.atomics.push(atomics)
       atomicsRoots.add(dirname(dirname(absolute)))
       continue
@@ -103,7 +106,12 @@ const DATA_LISTS = { 'data-needed': 'dataNeeded', 'logging-policy': 'loggingPoli
 
 function dataSourceOf(file: CheckedFile, doc: YamlMap): DataSource | undefined {
   if (typeof doc.title !== 'string' || doc.title.trim() === '') return undefined
-  return { path: file.path, stem: fileStem(file.path), text: file.source.text, doc, title: doc.title }
+  return { path: file.path, stem: fileStem(file.path), text: file.text, doc, title: doc.title }
+}
+
+/** `file` with more fields. Not a spread: that would read a reference file's positioned parts (see readReferenceFile). */
+function extended<T extends CheckedFile>(file: CheckedFile, fields: Omit<T, keyof CheckedFile> & Partial<CheckedFile>): T {
+  return Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(file), ...Object.getOwnPropertyDescriptors(fields) }) as T
 }
 
 function safeReaddir(dir: string): string[] {

@@ -15,7 +15,7 @@ export function readCheckedFile(absolute: string, path: string, target: boolean,
   } catch (error) {
     const problem: Diagnostic = { path, line: 1, col: 1, severity: 'error', message: `cannot read file: ${(error as Error).message}`, code: 'yaml-syntax' }
     const { source } = parseYamlSource(path, '')
-    return { path, kind: folderKind ?? 'rule', source, documents: [], values: [], syntaxErrors: [problem], target }
+    return { path, kind: folderKind ?? 'rule', text: '', source, documents: [], values: [], syntaxErrors: [problem], target }
   }
   const { source, diagnostics } = parseYamlSource(path, content)
   const syntaxErrors = [...diagnostics]
@@ -34,6 +34,7 @@ export function readCheckedFile(absolute: string, path: string, target: boolean,
   return {
     path,
     kind: folderKind ?? classifyFile(absolute, ok ? values[0] : undefined),
+    text: content,
     source,
     documents: ok ? source.documents : [],
     values: ok ? values : [],
