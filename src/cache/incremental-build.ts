@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import type { BuildConfig } from '../config.js'
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js'
 import { createProgress } from '../progress.js'
@@ -14,17 +14,6 @@ import { UnitStore } from './unit-store.js'
 import { knownInputsOf, readKnownInputs, writeKnownInputs, type KnownInputs } from './read-inputs.js'
 import { addStalePages, PageMemo } from '../site/page-memo.js'
 import { pageMemoOf, processMemory, rememberBuild } from './process-memory.js'
-
-/**
- * The default cache folder, where other JS tools keep theirs: `node_modules/.cache/analytics-wiki` of the
- * nearest folder with a package.json. Without one, null: no disk cache, so nothing is written outside OUT.
- */
-export function defaultCacheDir(cwd: string): string | null {
-  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return join(dir, 'node_modules/.cache/analytics-wiki')
-    if (dirname(dir) === dir) return null
-  }
-}
 
 export interface IncrementalOptions {
   /** Cache folder; null for no disk cache (`--no-cache`). */

@@ -10,6 +10,7 @@ import { configuredFolders, folderKindOf, listTargets, referenceFolders } from '
 import { isMap } from './is-map.js'
 import { readCheckedFile } from './read-checked-file.js'
 import { readReferenceFile } from './read-reference-file.js'
+import type { ReferenceValues } from './reference-values.js'
 
 export interface CheckRequest {
   /** Files or folders to check; empty: every configured input folder. */
@@ -18,6 +19,8 @@ export interface CheckRequest {
   /** Paths in findings are relative to this folder when below it. */
   cwd: string
   catalogue?: AttackCatalogue
+  /** Values of reference files kept between runs (see ReferenceValues); updated with what this run parsed. */
+  references?: ReferenceValues
 }
 
 const TECHNIQUE_FOLDER = /^T\d{4}(?:\.\d{3})?$/
@@ -46,7 +49,7 @@ export function createCheckContext(request: CheckRequest): CheckContext {
     if (kind === 'atomics' && !targetKinds.has('atomics')) continue
     for (const file of listTargets([dir]).files) {
       const absolute = resolve(file)
-      if (!files.has(absolute)) files.set(absolute, readReferenceFile(absolute, display(absolute), kind))
+      if (!files.has(absolute)) files.set(absolute, readReferenceFile(absolute, display(absolute), kind, request.references))
     }
   }
   if (explicit.length === 0 && isDirectory(config.triggers)) atomicsRoots.add(resolve(config.triggers))

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path'
-import { defaultCacheDir, incrementalBuild } from '../cache/incremental-build.js'
+import { incrementalBuild } from '../cache/incremental-build.js'
 import { DEFAULT_CONFIG_FILE } from '../config.js'
 import { BUILD_OPTIONS, BUILD_OPTIONS_USAGE, buildConfigFrom } from './build-options.js'
+import { cacheDirFrom } from './cache-dir-from.js'
 import { UsageError, type Command } from './command.js'
 
 export const CACHE_OPTIONS: Command['options'] = {
@@ -40,12 +41,6 @@ export function workersFrom(values: Record<string, unknown>): number | undefined
   const n = Number(values.workers)
   if (!Number.isInteger(n) || n < 0 || n > 16) throw new UsageError(`--workers expects a number from 0 to 16, got '${String(values.workers)}'`)
   return n
-}
-
-/** `--cache DIR`, `--no-cache` (null), or the default folder (null without a package.json). */
-export function cacheDirFrom(values: Record<string, unknown>, cwd: string): string | null {
-  if (values['no-cache'] === true) return null
-  return typeof values.cache === 'string' ? resolve(cwd, values.cache) : defaultCacheDir(cwd)
 }
 
 export function configFileOf(values: Record<string, unknown>, cwd: string): string {

@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs'
-import { relative, resolve } from 'node:path'
+import { join, relative, resolve } from 'node:path'
+import { toolFingerprint } from '../cache/tool-fingerprint.js'
 import { CHECKS, CHECKS_BY_ID, createCheckContext, FINDING_FORMATS, runChecks, summarise } from '../check/index.js'
+import { ReferenceValues } from '../check/reference-values.js'
 import { buildConfigFrom, INPUT_OPTIONS } from './build-options.js'
+import { cacheDirFrom } from './cache-dir-from.js'
 import { UsageError, type Command } from './command.js'
 
 const FORMATS = Object.keys(FINDING_FORMATS)
@@ -28,6 +31,10 @@ the checked files and, for what they do not include, the configured folders.
   --logging-policies DIR   Logging Policies folder (default: data_needed/logging_policies)
   --enrichments DIR        Enrichments folder (default: data_needed/enrichments)
   --triggers DIR           Atomic Red Team atomics folder (default: triggers)
+  --cache DIR              where what the configured files beside the checked ones parse to is kept
+                           for the next run (default: the build's, node_modules/.cache/analytics-wiki
+                           beside the nearest package.json; none when there is none)
+  --no-cache               parse every file afresh and keep nothing
 
 Exit codes: 0 no errors (warnings and info allowed), 1 at least one error (or warning with --strict),
 2 usage error (unknown option or format, missing path).`,
@@ -37,6 +44,8 @@ Exit codes: 0 no errors (warnings and info allowed), 1 at least one error (or wa
     list: { type: 'boolean' },
     strict: { type: 'boolean' },
     quiet: { type: 'boolean' },
+    cache: { type: 'string' },
+    'no-cache': { type: 'boolean' },
     ...INPUT_OPTIONS,
   },
   allowPositionals: true,
@@ -56,7 +65,11 @@ Exit codes: 0 no errors (warnings and info allowed), 1 at least one error (or wa
     if (missing.length) throw new UsageError(`no such file or folder: ${missing.join(', ')}`)
     const config = buildConfigFrom(values, io.cwd)
     const start = performance.now()
-    const context = createCheckContext({ paths: positionals, config, cwd: io.cwd })
+    const cacheDir = cacheDirFrom(values, io.cwd)
+    const referencesFile = cacheDir === null ? undefined : join(cacheDir, 'check-references')
+    const references = cacheDir === null ? undefined : ReferenceValues.load(referencesFile!, toolFingerprint(undefined, join(cacheDir, 'tool-fingerprint.json')))
+    const context = createCheckContext({ paths: positionals, config, cwd: io.cwd, references })
+    if (references && referencesFile) references.save(referencesFile)
     const targets = context.files.filter((f) => f.target).length
     if (targets === 0) {
       const where = positionals.length ? positionals.join(', ') : `the configured folders (${[...config.rules, config.dataNeeded, config.triggers].map((p) => relative(io.cwd, p) || '.').join(', ')})`

@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { watchBuild } from '../watch/watch-build.js'
 import { createSiteServer } from '../serve/serve-site.js'
 import { BUILD_OPTIONS, BUILD_OPTIONS_USAGE, buildConfigFrom } from './build-options.js'
-import { CACHE_OPTIONS, CACHE_OPTIONS_USAGE, cacheDirFrom, configFileOf, interrupted, workersFrom } from './build.js'
+import { CACHE_OPTIONS, CACHE_OPTIONS_USAGE, configFileOf, interrupted, workersFrom } from './build.js'
+import { cacheDirFrom } from './cache-dir-from.js'
 import { UsageError, type Command } from './command.js'
 
 export const serveCommand: Command = {

@@ -1,3 +1,5 @@
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CHECKS } from '../../src/check/index.js'
@@ -50,6 +52,17 @@ describe('analytics-wiki check', () => {
     expect(stdout.trim().split('\n')).toHaveLength(CHECKS.length)
     expect(CHECKS.length).toBeGreaterThanOrEqual(30)
     expect(stdout).toMatch(/^id-duplicate +error +no two rules share an id/m)
+  })
+
+  it('--cache DIR keeps what the files beside the checked ones parse to; --no-cache keeps nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aw-check-cache-'))
+    const first = await runCli(SEEDED, 'check', 'rules/good.yml', '--cache', dir, ...REPO_OPTIONS)
+    expect(existsSync(join(dir, 'check-references'))).toBe(true)
+    const second = await runCli(SEEDED, 'check', 'rules/good.yml', '--cache', dir, ...REPO_OPTIONS)
+    expect([second.code, second.stdout]).toEqual([first.code, first.stdout])
+    const none = mkdtempSync(join(tmpdir(), 'aw-check-cache-'))
+    expect((await runCli(SEEDED, 'check', 'rules', '--no-cache', '--cache', none, ...REPO_OPTIONS)).code).toBe(1)
+    expect(readdirSync(none)).toEqual([])
   })
 
   it('--ignore leaves a check out', async () => {

@@ -1,0 +1,8 @@
+import { resolve } from 'node:path'
+import { defaultCacheDir } from '../cache/default-cache-dir.js'
+
+/** `--cache DIR`, `--no-cache` (null), or the default folder (null without a package.json). */
+export function cacheDirFrom(values: Record<string, unknown>, cwd: string): string | null {
+  if (values['no-cache'] === true) return null
+  return typeof values.cache === 'string' ? resolve(cwd, values.cache) : defaultCacheDir(cwd)
+}
