@@ -4,8 +4,8 @@ import { BACKENDS, type BackendName, type Conversion, type LinkedRule, type Rule
 import { createConverter, type RawConfigCache } from './convert/index.js'
 
 /** Converts every rule for every backend; a converter failure becomes a commented block and a diagnostic. */
-export function convertAll(rules: LinkedRule[], config: Pick<BuildConfig, 'converterConfigs'>, diagnostics: Diagnostic[]): LinkedRule[] {
-  const convert = ruleConverter(config)
+export function convertAll(rules: LinkedRule[], config: Pick<BuildConfig, 'converterConfigs'>, diagnostics: Diagnostic[], rawConfigs?: RawConfigCache): LinkedRule[] {
+  const convert = ruleConverter(config, rawConfigs)
   return rules.map((rule) => ({ ...rule, conversions: convert(rule.source, diagnostics) }))
 }
 

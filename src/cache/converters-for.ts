@@ -1,5 +1,6 @@
 import type { BuildConfig } from '../config.js'
 import { ruleConverter } from '../convert-all.js'
+import type { RawConfigCache } from '../convert/config/conversion-config.js'
 import { hashOf } from './hash.js'
 import type { UnitStore } from './unit-store.js'
 import type { RuleContext } from './work-units.js'
@@ -16,15 +17,20 @@ export function convertersFor(config: Pick<BuildConfig, 'converterConfigs'>, con
   }
   // A new process takes the parsed configuration documents from the cache instead of parsing them again.
   const keys: string[] = []
+  const convert = ruleConverter(config, store && rawConfigCache(store, keys))
+  converters.set(convertKey, { convert, keys })
+  store?.put(configKeysKey(convertKey), keys, true)
+  return convert
+}
+
+/** The parsed converter configuration documents kept in `store`, by their text; `keys` collects the entries read or written. */
+export function rawConfigCache(store: Pick<UnitStore, 'get' | 'put'>, keys: string[] = []): RawConfigCache {
   const key = (text: string) => {
     const k = hashOf('conversion-config-raw-1', text)
     keys.push(k)
     return k
   }
-  const convert = ruleConverter(config, store && { get: (text) => store.get(key(text)), put: (text, raw) => store.put(key(text), raw) })
-  converters.set(convertKey, { convert, keys })
-  store?.put(configKeysKey(convertKey), keys, true)
-  return convert
+  return { get: (text) => store.get(key(text)), put: (text, raw) => store.put(key(text), raw) }
 }
 
 function configKeysKey(convertKey: string): string {

@@ -2,6 +2,7 @@ import type { AttackCatalogue } from '../attack/index.js'
 import { link } from '../build.js'
 import type { BuildConfig } from '../config.js'
 import { convertAll } from '../convert-all.js'
+import type { RawConfigCache } from '../convert/config/conversion-config.js'
 import type { Diagnostic } from '../diagnostics.js'
 import type { Inputs, RuleSource } from '../model.js'
 import { renderWiki } from '../render-wiki.js'
@@ -13,6 +14,8 @@ export interface CardSetting {
   reference: Inputs
   catalogue: AttackCatalogue
   config: Pick<BuildConfig, 'converterConfigs'>
+  /** Parsed converter configurations kept by earlier builds (see rawConfigCache): then not parsed again. */
+  rawConfigs?: RawConfigCache
 }
 
 export const RULE_CARD_DIR = 'wiki/Detection_Rules/'
@@ -30,7 +33,7 @@ export function ruleCardPath(rule: Pick<RuleSource, 'stem'>): string {
 export function renderRuleCards(rules: readonly RuleSource[], setting: CardSetting): { cards: Map<string, string>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = []
   const inputs: Inputs = { ...setting.reference, rules: [...rules] }
-  const converted = convertAll(link(inputs, setting.catalogue), setting.config, diagnostics)
+  const converted = convertAll(link(inputs, setting.catalogue), setting.config, diagnostics, setting.rawConfigs)
   // The other sections do not touch rule cards; leaving their sources out spares rendering them.
   const wikiInputs: Inputs = { ...inputs, dataNeeded: [], loggingPolicies: [], enrichments: [], atomics: [] }
   const files = renderWiki({ inputs: wikiInputs, rules: converted, catalogue: setting.catalogue }, diagnostics)

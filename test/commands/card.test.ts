@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { deserialize, serialize } from 'node:v8'
+import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { build } from '../../src/build.js'
@@ -18,6 +21,24 @@ describe('analytics-wiki card', () => {
     expect(stderr).toBe('')
     expect(code).toBe(0)
     expect(stdout).toBe(built.get(`${RULE_CARD_DIR}${stem}.md`))
+  })
+
+  it('takes the parsed converter configurations from the cache folder, and prints the same card', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'aw-card-cache-'))
+    const rule = relative(DIFF_FIXTURES, rules[0]!)
+    const fresh = await runCli(DIFF_FIXTURES, 'card', rule, '--rules', 'new/rules', '--no-cache', ...REFERENCE_OPTIONS)
+    const filling = await runCli(DIFF_FIXTURES, 'card', rule, '--rules', 'new/rules', '--cache', cache, ...REFERENCE_OPTIONS)
+    const entries = readdirSync(join(cache, 'units'), { recursive: true }).length
+    const cached = await runCli(DIFF_FIXTURES, 'card', rule, '--rules', 'new/rules', '--cache', cache, ...REFERENCE_OPTIONS)
+    expect(entries).toBeGreaterThan(0)
+    expect([filling.stdout, cached.stdout]).toEqual([fresh.stdout, fresh.stdout])
+    // What the cache holds is what the card is made with: emptied configurations give other queries.
+    for (const file of readdirSync(join(cache, 'units'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile())) {
+      const path = join(file.parentPath, file.name)
+      writeFileSync(path, serialize({ key: (deserialize(readFileSync(path)) as { key: string }).key, value: [] }))
+    }
+    const emptied = await runCli(DIFF_FIXTURES, 'card', rule, '--rules', 'new/rules', '--cache', cache, ...REFERENCE_OPTIONS)
+    expect(emptied.stdout).not.toBe(fresh.stdout)
   })
 
   it('covers several rules of different log sources', () => {
