@@ -13,17 +13,21 @@ const FORMAT = 'check-references-1'
  */
 export class ReferenceValues {
   private entries = new Map<string, { hash: string; values: unknown[] }>()
+  /** Paths asked for since `load`: what `save` keeps (a renamed or removed file's entry goes). */
+  private readonly used = new Set<string>()
   private changed = false
 
   private constructor(private readonly tool: string) {}
 
   /** The values kept for `path` when its text still has content hash `hash`. */
   get(path: string, hash: string): unknown[] | undefined {
+    this.used.add(path)
     const entry = this.entries.get(path)
     return entry?.hash === hash ? entry.values : undefined
   }
 
   set(path: string, hash: string, values: unknown[]): void {
+    this.used.add(path)
     this.entries.set(path, { hash, values })
     this.changed = true
   }
@@ -40,8 +44,13 @@ export class ReferenceValues {
     return kept
   }
 
-  /** Writes the entries to `file` when any was added since `load`. */
+  /** Writes the entries asked for since `load` to `file`, when they are not what it holds already. */
   save(file: string): void {
+    for (const path of this.entries.keys()) {
+      if (this.used.has(path)) continue
+      this.entries.delete(path)
+      this.changed = true
+    }
     if (this.changed && saveCacheFile(file, serialize({ format: FORMAT, tool: this.tool, entries: this.entries }))) this.changed = false
   }
 }

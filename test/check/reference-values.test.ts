@@ -20,6 +20,19 @@ describe('ReferenceValues (what reference files parsed to, between check runs)',
     expect(ReferenceValues.load(file, 'tool-b').get('/r/a.yml', 'hash-1')).toBeUndefined()
   })
 
+  it('keeps what the last run asked for only', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'aw-refs-')), 'check-references')
+    const first = ReferenceValues.load(file, 'tool')
+    first.set('/r/a.yml', 'a', ['a'])
+    first.set('/r/b.yml', 'b', ['b'])
+    first.save(file)
+    const second = ReferenceValues.load(file, 'tool')
+    expect(second.get('/r/b.yml', 'b')).toEqual(['b'])
+    second.save(file)
+    const third = ReferenceValues.load(file, 'tool')
+    expect([third.get('/r/a.yml', 'a'), third.get('/r/b.yml', 'b')]).toEqual([undefined, ['b']])
+  })
+
   it('lets a second check take the reference rules as kept, and parses an edited one again', () => {
     const dir = mkdtempSync(join(tmpdir(), 'aw-refs-'))
     cpSync(REPO, join(dir, 'repo'), { recursive: true })
