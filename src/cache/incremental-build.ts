@@ -8,7 +8,7 @@ import type { BuildResult } from '../build.js'
 import type { CacheStats } from './cached-build.js'
 import { converterFingerprint } from './converter-fingerprint.js'
 import { cardIndexFile, knownInputsFile, pageMemoFile, quickKey, racyHashes, racyUnchanged, readBuildState, writeBuildState, type BuildState } from './build-state.js'
-import { toolFingerprint } from './tool-fingerprint.js'
+import { toolFingerprintIn } from './tool-fingerprint.js'
 import { listInputs, relisted, type ListedInputs } from './list-inputs.js'
 import { UnitStore } from './unit-store.js'
 import { knownInputsOf, readKnownInputs, writeKnownInputs, type KnownInputs } from './read-inputs.js'
@@ -65,7 +65,7 @@ export async function incrementalBuild(config: BuildConfig, options: Incremental
   const progress = createProgress({ quiet: config.quiet })
   // A one-shot build reads each entry once: holding what it writes for the next process would only raise its peak.
   const store = options.store ?? new UnitStore(options.cacheDir === null ? null : resolve(options.cacheDir), { retain: false })
-  const tool = toolFingerprint(undefined, options.cacheDir === null ? undefined : join(resolve(options.cacheDir), 'tool-fingerprint.json'))
+  const tool = toolFingerprintIn(options.cacheDir)
   // Listed once: the up-to-date check stats every input, and a build reads them after.
   const memory = options.store && processMemory(options.store)
   const last = memory && options.changedInputs ? memory.listing : undefined

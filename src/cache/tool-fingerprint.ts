@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { basename, dirname, join, relative } from 'node:path'
+import { basename, dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PACKAGE_ROOT } from '../package-root.js'
 import { hashOf } from './hash.js'
@@ -28,6 +28,11 @@ export function defaultToolParts(): ToolParts {
 }
 
 let memo: string | undefined
+
+/** toolFingerprint with its memo kept in cache folder `cacheDir` (none: the tool's files are read). */
+export function toolFingerprintIn(cacheDir: string | null): string {
+  return toolFingerprint(undefined, cacheDir === null ? undefined : join(resolve(cacheDir), 'tool-fingerprint.json'))
+}
 
 /**
  * What the tool itself contributes to every cache key: its version and the content of its code, templates

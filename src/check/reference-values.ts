@@ -17,7 +17,10 @@ export class ReferenceValues {
   private readonly used = new Set<string>()
   private changed = false
 
-  private constructor(private readonly tool: string) {}
+  private constructor(
+    private readonly file: string,
+    private readonly tool: string,
+  ) {}
 
   /** The values kept for `path` when its text still has content hash `hash`. */
   get(path: string, hash: string): unknown[] | undefined {
@@ -34,7 +37,7 @@ export class ReferenceValues {
 
   /** What `save` wrote to `file` for the same tool; empty when there is none or it cannot be read. */
   static load(file: string, tool: string): ReferenceValues {
-    const kept = new ReferenceValues(tool)
+    const kept = new ReferenceValues(file, tool)
     try {
       const saved = deserialize(readFileSync(file)) as { format: string; tool: string; entries: ReferenceValues['entries'] }
       if (saved.format === FORMAT && saved.tool === tool && saved.entries instanceof Map) kept.entries = saved.entries
@@ -44,13 +47,13 @@ export class ReferenceValues {
     return kept
   }
 
-  /** Writes the entries asked for since `load` to `file`, when they are not what it holds already. */
-  save(file: string): void {
+  /** Writes the entries asked for since `load` to its file, when they are not what it holds already. */
+  save(): void {
     for (const path of this.entries.keys()) {
       if (this.used.has(path)) continue
       this.entries.delete(path)
       this.changed = true
     }
-    if (this.changed && saveCacheFile(file, serialize({ format: FORMAT, tool: this.tool, entries: this.entries }))) this.changed = false
+    if (this.changed && saveCacheFile(this.file, serialize({ format: FORMAT, tool: this.tool, entries: this.entries }))) this.changed = false
   }
 }

@@ -2,12 +2,11 @@ import { resolve } from 'node:path'
 import { incrementalBuild } from '../cache/incremental-build.js'
 import { DEFAULT_CONFIG_FILE } from '../config.js'
 import { BUILD_OPTIONS, BUILD_OPTIONS_USAGE, buildConfigFrom } from './build-options.js'
-import { cacheDirFrom } from './cache-dir-from.js'
+import { CACHE_DIR_OPTIONS, cacheDirFrom } from './cache-dir-from.js'
 import { UsageError, type Command } from './command.js'
 
 export const CACHE_OPTIONS: Command['options'] = {
-  cache: { type: 'string' },
-  'no-cache': { type: 'boolean' },
+  ...CACHE_DIR_OPTIONS,
   workers: { type: 'string' },
 }
 

@@ -7,7 +7,7 @@ import { loadCardSetting } from '../diff/load-card-setting.js'
 import { renderRuleCards, ruleCardPath } from '../diff/render-rule-cards.js'
 import { readRule } from '../load/index.js'
 import { BUILD_OPTIONS, BUILD_OPTIONS_USAGE, buildConfigFrom } from './build-options.js'
-import { cacheDirFrom } from './cache-dir-from.js'
+import { CACHE_DIR_OPTIONS, cacheDirFrom } from './cache-dir-from.js'
 import { UsageError, type Command } from './command.js'
 
 export const cardCommand: Command = {
@@ -25,7 +25,7 @@ ${BUILD_OPTIONS_USAGE}
 
 Exit codes: 0 card printed, 1 the rule cannot be read (its problems are printed on stderr),
 2 usage error (no rule, several rules, not a file).`,
-  options: { ...BUILD_OPTIONS, cache: { type: 'string' }, 'no-cache': { type: 'boolean' } },
+  options: { ...BUILD_OPTIONS, ...CACHE_DIR_OPTIONS },
   allowPositionals: true,
   run(values, positionals, io) {
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'expected the rule file to render, e.g. rules/windows/proc_creation_x.yml' : `expected one rule file, got ${positionals.length}: ${positionals.join(' ')}`)

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
-import { toolFingerprint } from '../cache/tool-fingerprint.js'
+import { toolFingerprintIn } from '../cache/tool-fingerprint.js'
 import { CHECKS, CHECKS_BY_ID, createCheckContext, FINDING_FORMATS, runChecks, summarise } from '../check/index.js'
 import { ReferenceValues } from '../check/reference-values.js'
 import { buildConfigFrom, INPUT_OPTIONS } from './build-options.js'
-import { cacheDirFrom } from './cache-dir-from.js'
+import { CACHE_DIR_OPTIONS, cacheDirFrom } from './cache-dir-from.js'
 import { UsageError, type Command } from './command.js'
 
 const FORMATS = Object.keys(FINDING_FORMATS)
@@ -44,8 +44,7 @@ Exit codes: 0 no errors (warnings and info allowed), 1 at least one error (or wa
     list: { type: 'boolean' },
     strict: { type: 'boolean' },
     quiet: { type: 'boolean' },
-    cache: { type: 'string' },
-    'no-cache': { type: 'boolean' },
+    ...CACHE_DIR_OPTIONS,
     ...INPUT_OPTIONS,
   },
   allowPositionals: true,
@@ -66,10 +65,9 @@ Exit codes: 0 no errors (warnings and info allowed), 1 at least one error (or wa
     const config = buildConfigFrom(values, io.cwd)
     const start = performance.now()
     const cacheDir = cacheDirFrom(values, io.cwd)
-    const referencesFile = cacheDir === null ? undefined : join(cacheDir, 'check-references')
-    const references = cacheDir === null ? undefined : ReferenceValues.load(referencesFile!, toolFingerprint(undefined, join(cacheDir, 'tool-fingerprint.json')))
+    const references = cacheDir === null ? undefined : ReferenceValues.load(join(cacheDir, 'check-references'), toolFingerprintIn(cacheDir))
     const context = createCheckContext({ paths: positionals, config, cwd: io.cwd, references })
-    if (references && referencesFile) references.save(referencesFile)
+    references?.save()
     const targets = context.files.filter((f) => f.target).length
     if (targets === 0) {
       const where = positionals.length ? positionals.join(', ') : `the configured folders (${[...config.rules, config.dataNeeded, config.triggers].map((p) => relative(io.cwd, p) || '.').join(', ')})`

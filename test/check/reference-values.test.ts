@@ -13,7 +13,7 @@ describe('ReferenceValues (what reference files parsed to, between check runs)',
     const file = join(mkdtempSync(join(tmpdir(), 'aw-refs-')), 'check-references')
     const kept = ReferenceValues.load(file, 'tool-a')
     kept.set('/r/a.yml', 'hash-1', [{ id: 'x', date: new Date(Date.UTC(2024, 0, 2)) }])
-    kept.save(file)
+    kept.save()
     const again = ReferenceValues.load(file, 'tool-a')
     expect(again.get('/r/a.yml', 'hash-1')).toEqual([{ id: 'x', date: new Date(Date.UTC(2024, 0, 2)) }])
     expect(again.get('/r/a.yml', 'hash-2')).toBeUndefined()
@@ -25,10 +25,10 @@ describe('ReferenceValues (what reference files parsed to, between check runs)',
     const first = ReferenceValues.load(file, 'tool')
     first.set('/r/a.yml', 'a', ['a'])
     first.set('/r/b.yml', 'b', ['b'])
-    first.save(file)
+    first.save()
     const second = ReferenceValues.load(file, 'tool')
     expect(second.get('/r/b.yml', 'b')).toEqual(['b'])
-    second.save(file)
+    second.save()
     const third = ReferenceValues.load(file, 'tool')
     expect([third.get('/r/a.yml', 'a'), third.get('/r/b.yml', 'b')]).toEqual([undefined, ['b']])
   })
@@ -42,7 +42,7 @@ describe('ReferenceValues (what reference files parsed to, between check runs)',
     const check = () => {
       const references = ReferenceValues.load(file, 'tool')
       const context = createCheckContext({ paths: [join(repo, 'data_needed')], config, cwd: repo, references })
-      references.save(file)
+      references.save()
       return { context, references, findings: runChecks(context) }
     }
     const first = check()
