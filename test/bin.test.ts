@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { build } from '../src/build.js'
 import { PACKAGE_ROOT } from '../src/package-root.js'
+import { MARKER } from '../src/scripts/profile-summary.js'
 import { exampleCopy } from './cache/example-copy.js'
 
 const repo = fileURLToPath(new URL('..', import.meta.url))
@@ -44,7 +45,8 @@ describe('bin/analytics-wiki.js (the bundled CLI)', () => {
       for (const [, next] of readFileSync(join(dir, name), 'utf8').matchAll(/^import (?:.*? from )?"\.\/([^"]+)";$/gm)) visit(next!)
     }
     visit(chunk!)
-    const modules = [...reached].flatMap((name) => [...readFileSync(join(dir, name), 'utf8').matchAll(/^\/\/ ((?:lib|node_modules)\/\S+\.[cm]?js)$/gm)].map((m) => m[1]!))
+    const marker = new RegExp(MARKER.source, 'gm')
+    const modules = [...reached].flatMap((name) => [...readFileSync(join(dir, name), 'utf8').matchAll(marker)].map((m) => m[1]!))
     expect(modules).toContain('lib/site/rule-card-content.js')
     expect(modules.filter((m) => /^node_modules\/(?:micromark|remark-|rehype-|parse5|unified)/.test(m) || m === 'lib/site/markdown-processor.js')).toEqual([])
   })

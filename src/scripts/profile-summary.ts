@@ -72,7 +72,7 @@ function largestFirst(map: Map<string, number>): { name: string; ms: number }[] 
 }
 
 /** A `// lib/x.js` or `// node_modules/pkg/…` line: where the bundler put the start of a module. */
-const MARKER = /^\/\/ ((?:lib|node_modules)\/\S+\.[cm]?js)$/
+export const MARKER = /^\/\/ ((?:lib|node_modules)\/\S+\.[cm]?js)$/
 
 /**
  * A ModuleOf for this package's bundle (lib/bundle/*.js), whose bundler marks each module's first line with
